@@ -1,0 +1,82 @@
+package io.tijarat.spi;
+
+import io.tijarat.spi.internal.Checks;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A version of this contract, {@code major.minor}. A plugin declares the version it was compiled
+ * against in its jar manifest, as {@value #MANIFEST_ATTRIBUTE}; the server loads it only if its own
+ * {@link #CURRENT} version {@linkplain #isCompatibleWith(SpiVersion) is compatible}.
+ *
+ * <p>The rule: same major, and the plugin's minor no greater than the server's. A minor version only
+ * adds (new types, default methods, capability constants), so a plugin built for 1.0 runs on a 1.3
+ * server; a plugin built for 1.3 may use what a 1.0 server lacks, so it is refused there. A new
+ * major version may break anything, so plugins for another major are refused.
+ *
+ * @param major incremented for an incompatible change
+ * @param minor incremented for a compatible addition
+ */
+public record SpiVersion(int major, int minor) {
+
+    /** The manifest attribute in which a plugin jar declares the SPI version it was built against. */
+    public static final String MANIFEST_ATTRIBUTE = "Tijarat-SPI-Version";
+
+    /**
+     * The version of this jar. Kept equal to the build's {@code tijarat.spi.version} (which also goes
+     * into this jar's manifest) by a test.
+     */
+    public static final SpiVersion CURRENT = new SpiVersion(1, 0);
+
+    private static final Pattern TEXT = Pattern.compile("(0|[1-9]\\d{0,3})\\.(0|[1-9]\\d{0,3})");
+
+    public SpiVersion {
+        if (major < 0 || minor < 0) {
+            throw new IllegalArgumentException("SPI version parts must be >= 0, was " + major + "." + minor);
+        }
+    }
+
+    /**
+     * Reads {@code major.minor}, e.g. {@code "1.0"}. Surrounding whitespace is ignored; anything else
+     * ({@code "1"}, {@code "1.0.2"}, {@code "v1.0"}) is refused, so a typo in a manifest is caught
+     * instead of guessed at.
+     *
+     * @throws IllegalArgumentException with a message fit for the operator
+     */
+    public static SpiVersion parse(String text) {
+        Checks.notNull(text, "SPI version");
+        Matcher matcher = TEXT.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(MANIFEST_ATTRIBUTE + " must be major.minor, e.g. "
+                    + CURRENT + ", was '" + text + "'");
+        }
+        return new SpiVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    }
+
+    /** Whether a plugin built against {@code declared} can run on this version. */
+    public boolean isCompatibleWith(SpiVersion declared) {
+        Checks.notNull(declared, "declared SPI version");
+        return declared.major == major && declared.minor <= minor;
+    }
+
+    /**
+     * Whether a plugin declaring {@code declared} (a manifest value) can run on this version; a
+     * missing or malformed value is not compatible. Use {@link #parse(String)} first to tell the
+     * operator why.
+     */
+    public boolean isCompatibleWith(String declared) {
+        if (declared == null) {
+            return false;
+        }
+        try {
+            return isCompatibleWith(parse(declared));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}

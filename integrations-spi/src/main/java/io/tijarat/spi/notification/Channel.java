@@ -1,0 +1,12 @@
+package io.tijarat.spi.notification;
+
+/**
+ * How a message reaches the customer. A later minor version may add channels; a provider is only
+ * asked to send on channels it declares.
+ */
+public enum Channel {
+    /** A text message to a mobile number; billed per part. */
+    SMS,
+    /** An e-mail. */
+    EMAIL
+}

@@ -1,0 +1,30 @@
+package io.tijarat.spi.shipping;
+
+import io.tijarat.spi.Money;
+import io.tijarat.spi.internal.Checks;
+import java.util.Optional;
+
+/**
+ * What the courier would charge to carry a parcel. A read: it books nothing.
+ *
+ * @param originCity      where it ships from; empty for the shop's default pickup address at the
+ *                        courier
+ * @param destinationCity where it goes, as the shop knows the city
+ * @param parcel          what is shipped
+ * @param codAmount       the amount to collect on delivery, if any (couriers charge for handling
+ *                        cash); positive
+ */
+public record RateRequest(Optional<String> originCity, String destinationCity, Parcel parcel,
+                          Optional<Money> codAmount) {
+
+    public RateRequest {
+        Checks.optional(originCity, "originCity");
+        Checks.notBlank(destinationCity, "destinationCity");
+        Checks.notNull(parcel, "parcel");
+        Checks.optional(codAmount, "codAmount");
+        if (codAmount.isPresent() && !codAmount.get().isPositive()) {
+            throw new IllegalArgumentException("codAmount must be positive when present; use Optional.empty() for"
+                    + " prepaid, was " + codAmount.get());
+        }
+    }
+}

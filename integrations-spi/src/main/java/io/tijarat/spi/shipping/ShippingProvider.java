@@ -1,0 +1,88 @@
+package io.tijarat.spi.shipping;
+
+import io.tijarat.spi.IdempotencyKey;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Books and tracks parcels with one courier. Created by a {@link ShippingProviderFactory}.
+ *
+ * <h2>Threading</h2>
+ * One instance serves all calls, concurrently: it must be thread-safe. Courier city lists change
+ * rarely; cache them in a thread-safe way, with a lifetime, and load them lazily.
+ *
+ * <h2>Idempotency</h2>
+ * The changing calls — {@link #book} and {@link #cancel} — carry an {@link IdempotencyKey} which the
+ * plugin forwards as the courier's order reference. The core may repeat a call with the same key
+ * after a {@link io.tijarat.spi.TransientProviderException}. Everything else is a read, safe to repeat.
+ *
+ * <h2>Timeouts and failures</h2>
+ * As for every provider: the descriptor's budget per call; no answer is a
+ * {@link io.tijarat.spi.ProviderException}, an answer is an outcome; a read that gets no usable answer
+ * throws {@link io.tijarat.spi.TransientProviderException}. Couriers answer errors with HTTP 200 and
+ * a status field in the body (PostEx {@code statusCode:"404"}, Leopards {@code status:0}): read the
+ * body, not only the HTTP status. Optional operations are called only when the matching
+ * {@link ShippingCapability} is declared; their defaults throw {@link UnsupportedOperationException}.
+ */
+public interface ShippingProvider {
+
+    /** Whether the courier serves a city, and under which name. A read. */
+    CityCoverage coverage(String city);
+
+    /**
+     * Books a shipment. Before a {@code Booked} answer the courier may list it as "unbooked" until
+     * pickup (PostEx); that still counts as booked here, once there is a tracking number.
+     */
+    BookingOutcome book(ShipmentRequest request);
+
+    /**
+     * The services and prices for a parcel, cheapest first; empty if the courier cannot carry it. A
+     * read. Requires {@link ShippingCapability#RATES}; a courier without a rates API (TCS) quotes
+     * from a tariff table the plugin owns and configures.
+     */
+    default List<RateQuote> quote(RateRequest request) {
+        throw new UnsupportedOperationException("quote needs ShippingCapability.RATES");
+    }
+
+    /**
+     * Finds a booking by the key it was booked with, to settle a {@link BookingOutcome.Unknown}; empty
+     * if the courier has none. A read. Requires {@link ShippingCapability#BOOKING_LOOKUP}.
+     */
+    default Optional<BookingOutcome.Booked> findBooking(IdempotencyKey bookingKey) {
+        throw new UnsupportedOperationException("findBooking needs ShippingCapability.BOOKING_LOOKUP");
+    }
+
+    /** Fetches the label of a booked shipment. A read. Requires {@link ShippingCapability#LABELS}. */
+    default ShippingLabel label(String trackingNumber) {
+        throw new UnsupportedOperationException("label needs ShippingCapability.LABELS");
+    }
+
+    /**
+     * The shipment's status and history; empty if the courier does not know the tracking number. A
+     * read, polled by the core until the status {@link TrackingStatus#isFinal() is final}. Requires
+     * {@link ShippingCapability#TRACKING}.
+     */
+    default Optional<ShipmentTracking> track(String trackingNumber) {
+        throw new UnsupportedOperationException("track needs ShippingCapability.TRACKING");
+    }
+
+    /**
+     * Cancels a booking, typically possible only before pickup. Cancelling one that is already
+     * cancelled is {@link CancelOutcome.Cancelled}. Requires {@link ShippingCapability#CANCEL}.
+     *
+     * @param key            this cancellation's idempotency key
+     * @param trackingNumber the booking to cancel
+     */
+    default CancelOutcome cancel(IdempotencyKey key, String trackingNumber) {
+        throw new UnsupportedOperationException("cancel needs ShippingCapability.CANCEL");
+    }
+
+    /**
+     * What the courier has paid the shop for these delivered COD parcels: zero or more records per
+     * parcel. A read; the plugin splits the list into the courier's batch size (Leopards takes 50 per
+     * call). Requires {@link ShippingCapability#COD_REMITTANCE}.
+     */
+    default List<RemittanceRecord> remittances(List<String> trackingNumbers) {
+        throw new UnsupportedOperationException("remittances needs ShippingCapability.COD_REMITTANCE");
+    }
+}

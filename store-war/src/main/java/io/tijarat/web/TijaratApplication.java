@@ -1,0 +1,18 @@
+package io.tijarat.web;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+
+/** The storefront and admin API. Operational endpoints (/health, /metrics, /openapi) are Payara's own. */
+@ApplicationPath("/api")
+@OpenAPIDefinition(info = @Info(
+        title = "Tijarat API",
+        version = "0.1.0",
+        description = "Storefront and admin API of Tijarat, a pluggable e-commerce backend. Errors are "
+                + "application/problem+json (RFC 9457). Money is an amount in minor units (paisa for PKR).",
+        license = @License(name = "Apache-2.0")))
+public class TijaratApplication extends Application {
+}

@@ -1,0 +1,2 @@
+/** Storefront catalog endpoints. */
+package io.tijarat.web.catalog;

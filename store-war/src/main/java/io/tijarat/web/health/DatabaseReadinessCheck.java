@@ -1,0 +1,43 @@
+package io.tijarat.web.health;
+
+import io.tijarat.core.persistence.SchemaMigration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only when the database answers within two seconds and the schema migration has finished. Reports
+ * the server's product and version (useful when an operator wonders which database a node talks to),
+ * never the URL or credentials.
+ */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadinessCheck implements HealthCheck {
+
+    @Resource(lookup = "java:app/jdbc/tijarat")
+    private DataSource dataSource;
+
+    @Inject
+    private SchemaMigration migration;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("database");
+        String schema = migration.schemaVersion();
+        try (var connection = dataSource.getConnection()) {
+            var meta = connection.getMetaData();
+            boolean valid = connection.isValid(2);
+            return response.status(valid && schema != null)
+                    .withData("server", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion())
+                    .withData("schemaVersion", schema == null ? "not migrated" : schema)
+                    .build();
+        } catch (SQLException e) {
+            return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.tijarat.web;
+
+import io.tijarat.core.testsupport.TestDatabase;
+import io.tijarat.server.PayaraMicroOptions;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Prepares what the Arquillian container needs before it boots Payara Micro: the database (external when
+ * {@code tijarat.test.db.url} is set, else an embedded MariaDB), a system-properties file pointing the
+ * server at it, and the options that keep every socket on 127.0.0.1 (STACK.md pitfall 5). Runs once per
+ * test JVM; does nothing inside the server, where JUnit also evaluates the annotation.
+ */
+public final class PayaraTestServer implements BeforeAllCallback {
+
+    private static boolean prepared;
+
+    /** The real WAR the reactor built, as Arquillian deploys it. */
+    public static WebArchive realWar() {
+        String war = System.getProperty("tijarat.it.war");
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war))
+                .addClasses(TijaratIT.class, PayaraTestServer.class);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        prepare();
+    }
+
+    private static synchronized void prepare() {
+        String workdir = System.getProperty("tijarat.it.workdir");
+        if (prepared || workdir == null) {
+            return;
+        }
+        TestDatabase db = TestDatabase.get();
+        Path dir = Path.of(workdir).toAbsolutePath();
+        Path pluginDir = dir.resolve("plugins");
+        Path preboot = PayaraMicroOptions.writePrebootCommands(dir, "127.0.0.1", "tijarat-it-" + ProcessHandle.current().pid());
+        Path systemProperties = PayaraMicroOptions.writeSystemProperties(dir.resolve("system.properties"), Map.of(
+                "tijarat.db.url", db.url(),
+                "tijarat.db.user", db.user(),
+                "tijarat.db.password", db.password(),
+                "tijarat.mode", "test",
+                "tijarat.plugins.dir", pluginDir.toString(),
+                "tijarat.demo-catalog", "true"));
+        List<String> jvm = new ArrayList<>(PayaraMicroOptions.JVM_OPTIONS);
+        jvm.addAll(List.of(System.getProperty("tijarat.it.payara.jvm", "").trim().split("\\s+")));
+        System.setProperty("tijarat.it.cmdOptions", String.join(" ", jvm).trim());
+        System.setProperty("tijarat.it.microOptions",
+                String.join(" ", PayaraMicroOptions.microOptions(preboot, systemProperties)));
+        prepared = true;
+    }
+}
