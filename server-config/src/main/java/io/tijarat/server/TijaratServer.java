@@ -23,6 +23,8 @@ public final class TijaratServer {
 
     private static final Logger LOG = Logger.getLogger(TijaratServer.class.getName());
 
+    private static volatile int payaraExit;
+
     private TijaratServer() {
     }
 
@@ -71,15 +73,21 @@ public final class TijaratServer {
 
         Process payara = new ProcessBuilder(command).inheritIO().start();
         EmbeddedDatabase database = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, database), "tijarat-shutdown"));
-        int exit = payara.waitFor();
-        LOG.info("Payara Micro exited with " + exit);
-        System.exit(exit);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(payara, database);
+            // Ctrl-C or SIGTERM is how the run command is meant to end: report success, not 130/143;
+            // if Payara ended on its own, report its exit code.
+            Runtime.getRuntime().halt(payaraExit);
+        }, "tijarat-shutdown"));
+        payaraExit = payara.waitFor();
+        LOG.info("Payara Micro exited with " + payaraExit);
+        System.exit(payaraExit);
     }
 
+    /** Runs in a shutdown hook, where java.util.logging may already be closed: hence System.err. */
     private static void stop(Process payara, EmbeddedDatabase database) {
         if (payara.isAlive()) {
-            LOG.info("Stopping Payara Micro");
+            System.err.println("Tijarat: stopping Payara Micro");
             payara.destroy();
             try {
                 if (!payara.waitFor(60, TimeUnit.SECONDS)) {
@@ -91,8 +99,10 @@ public final class TijaratServer {
             }
         }
         if (database != null) {
+            System.err.println("Tijarat: stopping the embedded MariaDB");
             database.close();
         }
+        System.err.println("Tijarat: stopped");
     }
 
     private static void installBundledPlugins(String bundled, Path pluginDir) throws IOException {
