@@ -74,7 +74,7 @@ public final class TestDatabase {
 
     /**
      * What the server itself reports, read from a live connection: e.g. "MySQL 11.4.5-MariaDB" for the
-     * embedded server or "MySQL 5.5.5-10.11.19-MariaDB-…" for the MariaDB 10.11 service.
+     * embedded server or "MySQL 10.11.19-MariaDB-…" for the MariaDB 10.11 service.
      */
     public String serverDescription() {
         try (var connection = dataSource().getConnection();
@@ -88,7 +88,11 @@ public final class TestDatabase {
 
     /** False for MariaDB 10.x, whose "5.5.5-" version prefix makes Connector/J drop fractional seconds. */
     public boolean keepsFractionalSeconds() {
-        return !serverDescription().contains(" 5.5.5-");
+        try (var connection = dataSource().getConnection()) {
+            return !connection.getMetaData().getDatabaseProductVersion().startsWith("5.5.5-");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the server version from " + url, e);
+        }
     }
 
     public DataSource dataSource() {
