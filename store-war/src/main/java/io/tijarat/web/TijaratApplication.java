@@ -1,13 +1,17 @@
 package io.tijarat.web;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 
 /** The storefront and admin API. Operational endpoints (/health, /metrics, /openapi) are Payara's own. */
 @ApplicationPath("/api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({TijaratApplication.ADMIN, TijaratApplication.STAFF})
 @OpenAPIDefinition(info = @Info(
         title = "Tijarat API",
         version = "0.1.0",
@@ -15,4 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
                 + "application/problem+json (RFC 9457). Money is an amount in minor units (paisa for PKR).",
         license = @License(name = "Apache-2.0")))
 public class TijaratApplication extends Application {
+
+    /** Everything, including the catalog and refunds. */
+    public static final String ADMIN = "admin";
+    /** Orders (read, cancel); the catalog read-only. */
+    public static final String STAFF = "staff";
 }

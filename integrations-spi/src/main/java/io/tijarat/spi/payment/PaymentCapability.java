@@ -24,7 +24,15 @@ public enum PaymentCapability implements Capability {
     /** {@link PaymentProvider#voidPayment}: cancel an attempt that is not yet paid or settled. */
     VOID,
     /** {@link PaymentProvider#verifyCallback}: the gateway notifies us, or returns the customer to us. */
-    CALLBACKS;
+    CALLBACKS,
+    /**
+     * The money is collected when the parcel is delivered (cash on delivery). A
+     * {@link PaymentOutcome.Pending} with {@link CustomerAction.PayOffline} then means "confirmed, ship it":
+     * the order goes to fulfilment without waiting for a payment, and the courier's remittance settles it.
+     * A {@link PaymentOutcome.Pending} with {@link CustomerAction.ApproveOnPhone} means the shop wants the
+     * customer to confirm the order first (by SMS reply or a call) before it ships.
+     */
+    COLLECT_ON_DELIVERY;
 
     @Override
     public ProviderKind kind() {

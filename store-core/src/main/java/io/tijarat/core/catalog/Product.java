@@ -70,6 +70,12 @@ public class Product {
         return variant;
     }
 
+    /** Takes the product off the storefront; orders that hold it are unaffected. */
+    public void deactivate(Instant now) {
+        this.active = false;
+        this.updatedAt = now;
+    }
+
     public String id() { return id; }
     public String slug() { return slug; }
     public String title() { return title; }

@@ -8,7 +8,7 @@ public record ProductSummary(String id, String slug, String title, String descri
     public record Variant(String sku, String title, long priceMinor, String currency, int weightGrams, boolean inStock) {
     }
 
-    static ProductSummary of(Product p) {
+    public static ProductSummary of(Product p) {
         return new ProductSummary(p.id(), p.slug(), p.title(), p.description(), p.variants().stream()
                 .map(v -> new Variant(v.sku(), v.title(), v.priceMinor(), v.currency(), v.weightGrams(), v.stock() > 0))
                 .toList());

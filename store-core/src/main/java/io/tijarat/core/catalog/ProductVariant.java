@@ -67,6 +67,19 @@ public class ProductVariant {
         this.stock = stock;
     }
 
+    /** Changes what staff may change; stock is set absolutely (a stock count), price in minor units. */
+    void update(String newTitle, Long newPriceMinor, Integer newStock) {
+        if (newTitle != null) this.title = newTitle;
+        if (newPriceMinor != null) {
+            if (newPriceMinor < 0) throw new IllegalArgumentException("price must not be negative");
+            this.priceMinor = newPriceMinor;
+        }
+        if (newStock != null) {
+            if (newStock < 0) throw new IllegalArgumentException("stock must not be negative");
+            this.stock = newStock;
+        }
+    }
+
     public String id() { return id; }
     public Product product() { return product; }
     public String sku() { return sku; }

@@ -2,6 +2,7 @@ package io.tijarat.web.catalog;
 
 import io.tijarat.core.catalog.CatalogQueries;
 import io.tijarat.core.catalog.ProductPage;
+import io.tijarat.core.crypto.Sha256;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import io.tijarat.web.problem.QueryParams;
@@ -10,7 +11,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import io.tijarat.web.json.StrictJsonb;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -23,14 +31,32 @@ public class ProductResource {
     @Inject
     CatalogQueries catalog;
 
+    @Inject
+    @ConfigProperty(name = "tijarat.catalog.cache-seconds", defaultValue = "60")
+    int cacheSeconds;
+
+    @Context
+    Request request;
+
     @GET
-    @Operation(summary = "List active products", description = "Paged, ordered by title; q searches title and description.")
-    public ProductPage list(
+    @Operation(summary = "List active products", description = "Paged, ordered by title; q searches title and description. "
+            + "Answers carry an ETag: send it back in If-None-Match to get 304 Not Modified when nothing changed.")
+    public Response list(
             @QueryParam("q") @Parameter(description = "Text to look for in title and description (at most 100 characters)", example = "chappal") String q,
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "Page number, 0 to 10000") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "Page size, 1 to 100") int size) {
-        return catalog.listActive(QueryParams.maxLength("q", q, 100),
+        ProductPage result = catalog.listActive(QueryParams.maxLength("q", q, 100),
                 QueryParams.range("page", page, 0, 10_000),
                 QueryParams.range("size", size, 1, CatalogQueries.MAX_PAGE_SIZE));
+        // The tag is the hash of exactly what we would send, so it changes whenever the page does.
+        String json = StrictJsonb.jsonb().toJson(result);
+        EntityTag tag = new EntityTag(Sha256.hex(json).substring(0, 32));
+        var cache = new CacheControl();
+        cache.setMaxAge(cacheSeconds);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.cacheControl(cache).build();
+        }
+        return Response.ok(json, MediaType.APPLICATION_JSON).tag(tag).cacheControl(cache).build();
     }
 }

@@ -1,0 +1,135 @@
+package io.tijarat.core.checkout;
+
+import io.tijarat.core.cart.CartService;
+import io.tijarat.core.cart.CartView;
+import io.tijarat.core.customer.CustomerDetails;
+import io.tijarat.core.error.InvalidRequestException;
+import io.tijarat.core.order.Order;
+import io.tijarat.core.provider.PaymentProviders;
+import io.tijarat.core.provider.ProviderUnavailableException;
+import io.tijarat.core.provider.ShippingProviders;
+import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.Money;
+import io.tijarat.spi.ProviderDescriptor;
+import io.tijarat.spi.payment.Customer;
+import io.tijarat.spi.payment.PaymentCapability;
+import io.tijarat.spi.payment.PaymentOutcome;
+import io.tijarat.spi.payment.PaymentRequest;
+import io.tijarat.spi.shipping.Parcel;
+import io.tijarat.spi.shipping.RateQuote;
+import io.tijarat.spi.shipping.RateRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checkout, in three steps with no transaction open across a provider call: (1) ask the shipping
+ * provider for the rate, (2) commit the order, the stock reservation and the payment attempt, (3) call the
+ * payment provider and record its answer in a new transaction. A crash between (2) and (3) leaves an order
+ * with a STARTED attempt, which the reconciler settles; a retry with the same Idempotency-Key recovers it.
+ */
+@ApplicationScoped
+public class CheckoutService {
+
+    @Inject
+    CartService carts;
+
+    @Inject
+    OrderPlacement placement;
+
+    @Inject
+    PaymentRecorder recorder;
+
+    @Inject
+    PaymentProviders payments;
+
+    @Inject
+    ShippingProviders shipping;
+
+    @PersistenceContext(unitName = "tijarat")
+    EntityManager em;
+
+    public CheckoutResult checkout(String idempotencyRecordId, CheckoutCommand command) {
+        CustomerDetails customer = CustomerDetails.from(command.customer());
+        ProviderDescriptor payment = paymentProvider(command.paymentProvider());
+        CartView cart = carts.get(required("cartId", command.cartId()));
+        if (cart.lines().isEmpty()) {
+            throw InvalidRequestException.unprocessable("cartId", "the cart is empty");
+        }
+        RateQuote quote = shippingQuote(command, customer, cart);
+
+        OrderPlacement.Placed placed = placement.place(idempotencyRecordId, cart.id(), cart.weightGrams(), customer,
+                payment.id(), command.shippingProvider(), quote);
+
+        OrderView view = pay(placed, payment, customer);
+        return new CheckoutResult(view, placed.accessToken());
+    }
+
+    /**
+     * Answers a retried checkout whose first run created {@code orderId} but never finished answering
+     * (the server stopped, or the provider call failed unexpectedly): the order as it stands now, with a
+     * fresh access token. A payment attempt still STARTED is left for the reconciler to settle.
+     */
+    public CheckoutResult recover(String orderId) {
+        String token = placement.reissueAccessToken(orderId);
+        return new CheckoutResult(recorder.view(orderId), token);
+    }
+
+    private OrderView pay(OrderPlacement.Placed placed, ProviderDescriptor payment, CustomerDetails customer) {
+        Order order = em.find(Order.class, placed.orderId());
+        var request = PaymentRequest.builder()
+                .attemptId(IdempotencyKey.of(placed.attemptId()))
+                .orderNumber(order.number())
+                .amount(order.total())
+                .description("Order " + order.number())
+                .customer(new Customer(customer.name(), Optional.of(customer.phone()), Optional.ofNullable(customer.email())))
+                .locale(Locale.forLanguageTag(customer.locale()))
+                .build();
+        try {
+            PaymentOutcome outcome = payments.start(payment.id(), request);
+            boolean cod = payment.supports(PaymentCapability.COLLECT_ON_DELIVERY);
+            return recorder.record(placed.attemptId(), new PaymentRecorder.Answer(outcome, cod));
+        } catch (ProviderUnavailableException e) {
+            return recorder.notSent(placed.attemptId(), e.getMessage());
+        }
+    }
+
+    private ProviderDescriptor paymentProvider(String id) {
+        required("paymentProvider", id);
+        return payments.descriptor(id).orElseThrow(() -> InvalidRequestException.unprocessable("paymentProvider",
+                "is not an available payment method; choose one of " + payments.active().stream().map(ProviderDescriptor::id).toList()));
+    }
+
+    private RateQuote shippingQuote(CheckoutCommand command, CustomerDetails customer, CartView cart) {
+        String providerId = required("shippingProvider", command.shippingProvider());
+        var request = new RateRequest(Optional.empty(), customer.city(), Parcel.ofGrams(Math.max(1, cart.weightGrams())),
+                Optional.of(Money.of(cart.totalBeforeShippingMinor(), cart.currency())));
+        List<RateQuote> quotes;
+        try {
+            quotes = shipping.quotes(providerId, request);
+        } catch (ProviderUnavailableException e) {
+            throw InvalidRequestException.unprocessable("shippingProvider", "is not available right now; choose another");
+        }
+        return quotes.stream()
+                .filter(q -> command.shippingService() == null || q.serviceCode().equals(command.shippingService()))
+                .findFirst()
+                .orElseThrow(() -> InvalidRequestException.unprocessable("shippingProvider",
+                        "does not deliver to " + customer.city() + (command.shippingService() == null ? ""
+                                : " with service " + command.shippingService())));
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidRequestException.invalid(field, "is required");
+        }
+        if (value.length() > 64) {
+            throw InvalidRequestException.invalid(field, "must be at most 64 characters");
+        }
+        return value;
+    }
+
+}

@@ -1,0 +1,27 @@
+package io.tijarat.core.checkout;
+
+import io.tijarat.spi.payment.CustomerAction;
+import java.time.Instant;
+import java.util.Map;
+
+/** What the customer must do next to pay, in a shape a storefront can render. Null fields are absent. */
+public record NextAction(String type, String url, String method, Map<String, String> fields,
+                         String instructions, String voucherCode, Instant expiresAt, String reference) {
+
+    public static NextAction of(CustomerAction action) {
+        if (action instanceof CustomerAction.Redirect r) {
+            return new NextAction("REDIRECT", r.target().toString(), r.method().name(),
+                    r.fields().isEmpty() ? null : r.fields(), null, null, null, null);
+        }
+        if (action instanceof CustomerAction.ApproveOnPhone a) {
+            return new NextAction("APPROVE_ON_PHONE", null, null, null, a.instructions(), null,
+                    a.approveBy().orElse(null), null);
+        }
+        if (action instanceof CustomerAction.PayVoucher v) {
+            return new NextAction("PAY_VOUCHER", null, null, null, v.instructions(), v.voucherCode(), v.expiresAt(), null);
+        }
+        var offline = (CustomerAction.PayOffline) action;
+        return new NextAction("PAY_OFFLINE", null, null, null, offline.instructions(), null, null,
+                offline.reference().orElse(null));
+    }
+}

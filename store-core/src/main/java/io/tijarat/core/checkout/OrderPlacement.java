@@ -1,0 +1,120 @@
+package io.tijarat.core.checkout;
+
+import io.tijarat.core.cart.Cart;
+import io.tijarat.core.cart.CartLine;
+import io.tijarat.core.cart.CartSettings;
+import io.tijarat.core.catalog.ProductVariant;
+import io.tijarat.core.customer.CustomerDetails;
+import io.tijarat.core.error.ConflictException;
+import io.tijarat.core.error.InvalidRequestException;
+import io.tijarat.core.error.NotFoundException;
+import io.tijarat.core.idempotency.IdempotencyStore;
+import io.tijarat.core.order.Order;
+import io.tijarat.core.order.OrderDraft;
+import io.tijarat.core.order.OrderNumbers;
+import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.spi.Money;
+import io.tijarat.spi.shipping.RateQuote;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The transaction that turns a cart into an order: reserves stock (never below zero, even under
+ * concurrent checkouts), prices the lines, creates the order and its first payment attempt, freezes the
+ * cart and links the idempotency claim — all or nothing.
+ */
+@ApplicationScoped
+public class OrderPlacement {
+
+    @PersistenceContext(unitName = "tijarat")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CartSettings settings;
+
+    @Inject
+    IdempotencyStore idempotency;
+
+    /** The committed order, its attempt, and the access token shown once to the customer. */
+    public record Placed(String orderId, String attemptId, String accessToken) {
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Placed place(String idempotencyRecordId, String cartId, int quotedWeightGrams, CustomerDetails customer,
+                        String paymentProvider, String shippingProvider, RateQuote shippingQuote) {
+        var now = clock.instant();
+        Cart cart = em.find(Cart.class, cartId, LockModeType.PESSIMISTIC_WRITE);
+        if (cart == null) {
+            throw new NotFoundException("no cart with this id");
+        }
+        if (cart.checkedOut()) {
+            throw new ConflictException("this cart has already been checked out");
+        }
+        if (cart.lines().isEmpty()) {
+            throw InvalidRequestException.unprocessable("cartId", "the cart is empty");
+        }
+        List<OrderDraft.Line> lines = new ArrayList<>();
+        Money subtotal = Money.zero(cart.currency());
+        // Reserve in a fixed order (by variant id) so concurrent checkouts never deadlock on each other.
+        List<CartLine> cartLines = new ArrayList<>(cart.lines());
+        cartLines.sort(Comparator.comparing(l -> l.variant().id()));
+        for (CartLine line : cartLines) {
+            ProductVariant v = line.variant();
+            reserve(v, line.quantity());
+            var draftLine = new OrderDraft.Line(v.id(), v.sku(), v.product().title() + " — " + v.title(),
+                    Money.of(v.priceMinor(), v.currency()), line.quantity(), v.weightGrams());
+            lines.add(draftLine);
+            subtotal = subtotal.plus(draftLine.lineTotal());
+        }
+        int weight = lines.stream().mapToInt(l -> Math.multiplyExact(l.weightGrams(), l.quantity())).sum();
+        if (weight != quotedWeightGrams) {
+            // The cart changed after shipping was quoted: the quote no longer fits what we would ship.
+            throw new ConflictException("the cart changed during checkout; please review it and check out again");
+        }
+        Money tax = Money.of(settings.taxOn(subtotal.minorUnits()), subtotal.currency());
+        var draft = new OrderDraft(customer.name(), customer.phone(), customer.email(), customer.locale(),
+                customer.address(), customer.city(), customer.postalCode(), paymentProvider, shippingProvider,
+                shippingQuote.serviceCode(), lines, subtotal, shippingQuote.charge(), tax);
+        String token = AccessTokens.newToken();
+        var order = new Order(draft, OrderNumbers.next(), AccessTokens.hash(token), now, "customer");
+        em.persist(order);
+        var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), now);
+        em.persist(attempt);
+        cart.checkOut(now);
+        idempotency.attachOrder(idempotencyRecordId, order.id());
+        return new Placed(order.id(), attempt.id(), token);
+    }
+
+    /** Issues a new access token for {@code orderId} (see {@link Order#replaceAccessToken}). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public String reissueAccessToken(String orderId) {
+        String token = AccessTokens.newToken();
+        em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE).replaceAccessToken(AccessTokens.hash(token));
+        return token;
+    }
+
+    /** Takes {@code quantity} from stock in one conditional UPDATE: it cannot go below zero. */
+    private void reserve(ProductVariant variant, int quantity) {
+        int updated = em.createQuery("update ProductVariant v set v.stock = v.stock - :q, v.version = v.version + 1"
+                        + " where v.id = :id and v.stock >= :q")
+                .setParameter("q", quantity)
+                .setParameter("id", variant.id())
+                .executeUpdate();
+        if (updated == 0) {
+            throw InvalidRequestException.unprocessable("cart", "not enough stock of " + variant.sku()
+                    + " for " + quantity);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.tijarat.core.checkout;
+
+import io.tijarat.core.error.NotFoundException;
+import io.tijarat.core.order.Order;
+import io.tijarat.core.order.OrderStatus;
+import io.tijarat.core.payment.AttemptStatus;
+import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.spi.payment.CustomerAction;
+import io.tijarat.spi.payment.PaymentOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+
+/**
+ * Records a provider's answer to a payment attempt and moves the order accordingly, in its own
+ * transaction. Only a STARTED attempt takes an answer: a second answer for the same attempt (a retry, a
+ * late callback) changes nothing here; settling later answers is the reconciler's job.
+ */
+@ApplicationScoped
+public class PaymentRecorder {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "tijarat")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** How the order should react, decided by what kind of provider answered. */
+    public record Answer(PaymentOutcome outcome, boolean collectOnDelivery) {
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public OrderView record(String attemptId, Answer answer) {
+        var now = clock.instant();
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        Order order = em.find(Order.class, attempt.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (attempt.status() != AttemptStatus.STARTED) {
+            return view(order, attempt);
+        }
+        String actor = "provider:" + attempt.providerId();
+        PaymentOutcome outcome = answer.outcome();
+        if (outcome instanceof PaymentOutcome.Approved approved) {
+            attempt.record(AttemptStatus.APPROVED, approved.gatewayReference(), "paid", null, now);
+            order.moveTo(OrderStatus.PAID, "payment approved by " + attempt.providerId(), actor, now);
+        } else if (outcome instanceof PaymentOutcome.Pending pending) {
+            NextAction next = NextAction.of(pending.next());
+            attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null),
+                    next.instructions(), JSON.toJson(next), now);
+            if (answer.collectOnDelivery() && pending.next() instanceof CustomerAction.PayOffline) {
+                order.moveTo(OrderStatus.CONFIRMED, "cash on delivery: ready to fulfil", actor, now);
+            } else if (answer.collectOnDelivery() && pending.next() instanceof CustomerAction.ApproveOnPhone) {
+                order.moveTo(OrderStatus.AWAITING_CONFIRMATION, "cash on delivery: awaiting the customer's confirmation",
+                        actor, now);
+            }
+        } else if (outcome instanceof PaymentOutcome.Declined declined) {
+            attempt.record(AttemptStatus.DECLINED, null, declined.customerMessage(), null, now);
+        } else {
+            var unknown = (PaymentOutcome.Unknown) outcome;
+            attempt.record(AttemptStatus.UNKNOWN, unknown.gatewayReference().orElse(null),
+                    "we are confirming your payment with the provider", null, now);
+        }
+        return view(order, attempt);
+    }
+
+    /** The provider could not be asked: nothing happened, the customer may try again. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public OrderView notSent(String attemptId, String reason) {
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (attempt.status() == AttemptStatus.STARTED) {
+            attempt.record(AttemptStatus.NOT_SENT, null,
+                    "the payment service is not available right now; please try again in a few minutes", null,
+                    clock.instant());
+        }
+        return view(em.find(Order.class, attempt.orderId()), attempt);
+    }
+
+    /** The order with its latest attempt, as its customer sees it. */
+    @Transactional(TxType.REQUIRED)
+    public OrderView view(String orderId) {
+        Order order = em.find(Order.class, orderId);
+        if (order == null) {
+            throw new NotFoundException("no order with this id");
+        }
+        PaymentAttempt latest = em.createQuery(
+                        "select a from PaymentAttempt a where a.orderId = :o order by a.createdAt desc, a.id",
+                        PaymentAttempt.class)
+                .setParameter("o", orderId).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        return view(order, latest);
+    }
+
+    /**
+     * The order for a customer who holds its access token. A wrong token and a missing order look the
+     * same (404), so ids cannot be probed.
+     */
+    @Transactional(TxType.REQUIRED)
+    public OrderView viewWithToken(String orderId, String accessToken) {
+        Order order = orderId == null || accessToken == null ? null : em.find(Order.class, orderId);
+        if (order == null || !order.acceptsAccessToken(AccessTokens.hash(accessToken))) {
+            throw new NotFoundException("no order with this id and access token");
+        }
+        return view(orderId);
+    }
+
+    private static OrderView view(Order order, PaymentAttempt attempt) {
+        NextAction next = attempt == null || attempt.nextAction() == null ? null
+                : JSON.fromJson(attempt.nextAction(), NextAction.class);
+        return OrderView.of(order, attempt, next);
+    }
+}

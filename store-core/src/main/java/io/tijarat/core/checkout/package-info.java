@@ -1,0 +1,6 @@
+/**
+ * Checkout: turns a cart into an order and starts its payment. The order, the stock reservation and the
+ * payment attempt are committed before the provider is called; the provider's answer is recorded in a
+ * new transaction. No transaction is ever open across a provider call.
+ */
+package io.tijarat.core.checkout;

@@ -1,0 +1,120 @@
+package io.tijarat.core.order;
+
+import io.tijarat.core.error.InvalidRequestException;
+import io.tijarat.core.error.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What shop staff do with orders: find them, look at one with its history, cancel. */
+@ApplicationScoped
+public class OrderAdministration {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    @PersistenceContext(unitName = "tijarat")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Filters for the order list; null means "any". */
+    public record Filter(OrderStatus status, Instant from, Instant to, String paymentProvider, String shippingProvider) {
+    }
+
+    /** One row of the order list. */
+    public record Summary(String id, String number, String status, String customerName, String city,
+                          long totalMinor, String currency, String paymentProvider, String shippingProvider,
+                          Instant createdAt) {
+    }
+
+    /** A page of orders, newest first. */
+    public record Page(List<Summary> items, int page, int size, long total) {
+    }
+
+    /** An order with its whole history, for staff. */
+    public record Detail(Summary summary, String phone, String email, String address, String postalCode,
+                         List<Line> lines, long subtotalMinor, long shippingMinor, long taxMinor, long refundedMinor,
+                         List<Change> history) {
+        /** A line as bought. */
+        public record Line(String sku, String title, long unitPriceMinor, int quantity) {
+        }
+
+        /** One status change. */
+        public record Change(Instant at, String from, String to, String reason, String actor) {
+        }
+    }
+
+    @Transactional
+    public Page list(Filter filter, int page, int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE || page < 0) {
+            throw InvalidRequestException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" from Order o where 1 = 1");
+        if (filter.status() != null) { where.append(" and o.status = :status"); params.put("status", filter.status()); }
+        if (filter.from() != null) { where.append(" and o.createdAt >= :from"); params.put("from", filter.from()); }
+        if (filter.to() != null) { where.append(" and o.createdAt < :to"); params.put("to", filter.to()); }
+        if (filter.paymentProvider() != null) { where.append(" and o.paymentProvider = :pp"); params.put("pp", filter.paymentProvider()); }
+        if (filter.shippingProvider() != null) { where.append(" and o.shippingProvider = :sp"); params.put("sp", filter.shippingProvider()); }
+        TypedQuery<Long> count = em.createQuery("select count(o)" + where, Long.class);
+        TypedQuery<Order> select = em.createQuery("select o" + where + " order by o.createdAt desc, o.id", Order.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            select.setParameter(k, v);
+        });
+        List<Summary> items = select.setFirstResult(page * size).setMaxResults(size).getResultList()
+                .stream().map(OrderAdministration::summary).toList();
+        return new Page(items, page, size, count.getSingleResult());
+    }
+
+    @Transactional
+    public Detail detail(String orderId) {
+        return detail(find(orderId));
+    }
+
+    /** Cancels the order and puts its reserved stock back. */
+    @Transactional
+    public Detail cancel(String orderId, String reason, String actor) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw new NotFoundException("no order with this id");
+        }
+        order.moveTo(OrderStatus.CANCELLED, reason, actor, clock.instant());
+        for (OrderLine line : order.lines()) {
+            em.createQuery("update ProductVariant v set v.stock = v.stock + :q, v.version = v.version + 1 where v.id = :id")
+                    .setParameter("q", line.quantity()).setParameter("id", line.variantId()).executeUpdate();
+        }
+        return detail(order);
+    }
+
+    private Order find(String orderId) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId);
+        if (order == null) {
+            throw new NotFoundException("no order with this id");
+        }
+        return order;
+    }
+
+    private static Detail detail(Order o) {
+        return new Detail(summary(o), o.customerPhone(), o.customerEmail(), o.address(), o.postalCode(),
+                o.lines().stream().map(l -> new Detail.Line(l.sku(), l.title(), l.unitPriceMinor(), l.quantity())).toList(),
+                o.subtotal().minorUnits(), o.shipping().minorUnits(), o.tax().minorUnits(), o.refunded().minorUnits(),
+                o.history().stream().map(h -> new Detail.Change(h.at(), h.from() == null ? null : h.from().name(),
+                        h.to().name(), h.reason(), h.actor())).toList());
+    }
+
+    private static Summary summary(Order o) {
+        return new Summary(o.id(), o.number(), o.status().name(), o.customerName(), o.city(), o.total().minorUnits(),
+                o.total().currency(), o.paymentProvider(), o.shippingProvider(), o.createdAt());
+    }
+}

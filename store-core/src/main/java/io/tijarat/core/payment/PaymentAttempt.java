@@ -1,0 +1,104 @@
+package io.tijarat.core.payment;
+
+import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/** One attempt to take payment for an order through one provider. */
+@Entity
+@Table(name = "payment_attempt")
+public class PaymentAttempt {
+
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    @Column(length = 20)
+    private String id;
+
+    @Column(name = "order_id", nullable = false, length = 36)
+    private String orderId;
+
+    @Column(name = "provider_id", nullable = false, length = 40)
+    private String providerId;
+
+    @Column(name = "amount_minor", nullable = false)
+    private long amountMinor;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AttemptStatus status;
+
+    @Column(name = "gateway_reference", length = 100)
+    private String gatewayReference;
+
+    @Column(length = 500)
+    private String detail;
+
+    @Column(name = "next_action", columnDefinition = "TEXT")
+    private String nextAction;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected PaymentAttempt() {
+        // for JPA
+    }
+
+    public PaymentAttempt(String orderId, String providerId, Money amount, Instant now) {
+        this.id = newId();
+        this.orderId = orderId;
+        this.providerId = providerId;
+        this.amountMinor = amount.minorUnits();
+        this.currency = amount.currency();
+        this.status = AttemptStatus.STARTED;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Records what the provider said. Only a STARTED attempt takes a first answer. */
+    public void record(AttemptStatus outcome, String reference, String detail, String nextAction, Instant now) {
+        this.status = outcome;
+        this.gatewayReference = reference;
+        this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+        this.nextAction = nextAction;
+        this.updatedAt = now;
+    }
+
+    /** 20 characters of Crockford base32 (100 bits): fits every gateway's merchant-reference field. */
+    static String newId() {
+        char[] id = new char[20];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+    public IdempotencyKey key() { return IdempotencyKey.of(id); }
+    public String id() { return id; }
+    public String orderId() { return orderId; }
+    public String providerId() { return providerId; }
+    public Money amount() { return Money.of(amountMinor, currency); }
+    public AttemptStatus status() { return status; }
+    public String gatewayReference() { return gatewayReference; }
+    public String detail() { return detail; }
+    public String nextAction() { return nextAction; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,69 @@
+package io.tijarat.web.cart;
+
+import io.tijarat.core.cart.CartService;
+import io.tijarat.core.cart.CartView;
+import io.tijarat.web.problem.InvalidInputException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Carts: create one, read it, set or remove lines. The cart id is the bearer of the cart. */
+@Path("/carts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CartResource {
+
+    @Inject
+    CartService carts;
+
+    @Context
+    UriInfo uri;
+
+    /** The body of a line update: only the quantity can be set; prices come from the catalog. */
+    public record LineUpdate(Integer quantity) {
+    }
+
+    @POST
+    @Operation(summary = "Create an empty cart")
+    public Response create() {
+        CartView cart = carts.create();
+        return Response.created(uri.getBaseUriBuilder().path("carts").path(cart.id()).build()).entity(cart).build();
+    }
+
+    @GET
+    @Path("/{cartId}")
+    @Operation(summary = "Read a cart with its totals")
+    public CartView get(@PathParam("cartId") String cartId) {
+        return carts.get(cartId);
+    }
+
+    @PUT
+    @Path("/{cartId}/lines/{sku}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the quantity of a SKU in the cart (0 removes it)")
+    public CartView setLine(@PathParam("cartId") String cartId, @PathParam("sku") String sku, LineUpdate update) {
+        if (update == null || update.quantity() == null) {
+            throw new InvalidInputException("quantity", "is required");
+        }
+        return carts.setQuantity(cartId, sku, update.quantity());
+    }
+
+    @DELETE
+    @Path("/{cartId}/lines/{sku}")
+    @Operation(summary = "Remove a SKU from the cart")
+    public CartView removeLine(@PathParam("cartId") String cartId, @PathParam("sku") String sku) {
+        return carts.setQuantity(cartId, sku, 0);
+    }
+}

@@ -1,0 +1,2 @@
+/** Storefront cart endpoints. */
+package io.tijarat.web.cart;

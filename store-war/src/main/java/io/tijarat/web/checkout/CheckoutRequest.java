@@ -1,0 +1,28 @@
+package io.tijarat.web.checkout;
+
+import io.tijarat.core.checkout.CheckoutCommand;
+import io.tijarat.core.customer.CustomerDetails;
+
+/**
+ * The body of {@code POST /api/checkout}. Only these fields exist: prices, totals and statuses come from
+ * the server, and any other field is refused.
+ */
+public record CheckoutRequest(String cartId, Customer customer, Address shippingAddress,
+                              String paymentProvider, String shippingProvider, String shippingService) {
+
+    /** Who is buying. */
+    public record Customer(String name, String phone, String email, String locale) {
+    }
+
+    /** Where the order goes. */
+    public record Address(String address, String city, String postalCode) {
+    }
+
+    CheckoutCommand toCommand() {
+        Customer c = customer == null ? new Customer(null, null, null, null) : customer;
+        Address a = shippingAddress == null ? new Address(null, null, null) : shippingAddress;
+        return new CheckoutCommand(cartId,
+                new CustomerDetails.Input(c.name(), c.phone(), c.email(), c.locale(), a.address(), a.city(), a.postalCode()),
+                paymentProvider, shippingProvider, shippingService);
+    }
+}
