@@ -1,0 +1,161 @@
+package io.tijarat.spi.kit;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.tijarat.spi.Capability;
+import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.ProviderDescriptor;
+import io.tijarat.spi.ProviderFactory;
+import io.tijarat.spi.ProviderKind;
+import io.tijarat.spi.TransientProviderException;
+import io.tijarat.spi.notification.MessageRequest;
+import io.tijarat.spi.notification.NotificationCapability;
+import io.tijarat.spi.notification.NotificationProvider;
+import io.tijarat.spi.notification.NotificationProviderFactory;
+import io.tijarat.spi.notification.SendOutcome;
+import java.lang.reflect.Method;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The notification contract, smaller than the payment one. Beyond the cases every provider passes (see
+ * {@link ProviderContract}): it sends on at least one channel; a message sent twice with one event id
+ * carries the same client reference (where the gateway takes one); a send that may have gone out
+ * without a usable answer is {@code Unknown} — never resent blindly, since a duplicate SMS costs money
+ * — and a refused connection is a {@link TransientProviderException}.
+ */
+public abstract class NotificationProviderContract
+        extends ProviderContract<NotificationProviderFactory, NotificationProvider> {
+
+    // ----------------------------------------------------------------------------------------- hooks
+
+    /** The message the cases send: an SMS if the provider declares SMS, else an e-mail. */
+    protected MessageRequest sampleMessage(IdempotencyKey eventId) {
+        return factory().descriptor().supports(NotificationCapability.SMS)
+                ? SampleRequests.sms(eventId) : SampleRequests.email(eventId);
+    }
+
+    /** Programs the stub to accept the {@link #sampleMessage}. Needed when {@link #talksToGateway()}. */
+    protected void stubAcceptance(WireMockServer gateway) {
+        throw missingGatewayHook("stubAcceptance(WireMockServer)");
+    }
+
+    /**
+     * Whether the gateway takes a client reference the plugin can forward the event id in. Most Pakistani
+     * SMS gateways take none: override with {@code false}, and the reference case is skipped.
+     */
+    protected boolean gatewayTakesClientReference() {
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------ cases
+
+    @Test
+    public final void givenTheDescriptor_whenItsChannelsAreRead_thenItSendsOnAtLeastOne() {
+        ProviderDescriptor descriptor = factory().descriptor();
+
+        assertTrue(descriptor.supports(NotificationCapability.SMS) || descriptor.supports(NotificationCapability.EMAIL),
+                "a notification provider must declare SMS or EMAIL: the core sends only on declared channels");
+        assertFalse(descriptor.supports(NotificationCapability.UNICODE_SMS)
+                && !descriptor.supports(NotificationCapability.SMS), "declares UNICODE_SMS without SMS");
+    }
+
+    @Test
+    public final void givenNoGateway_whenOneMessageIsSentTwice_thenBothCallsGiveTheSameOutcome() {
+        assumeFalse(talksToGateway(), "the provider calls a gateway");
+        MessageRequest request = sampleMessage(SampleRequests.newKey());
+
+        assertEquals(provider().send(request), provider().send(request));
+    }
+
+    @Test
+    public final void givenAnAcceptingGateway_whenSent_thenAccepted() {
+        stubAcceptance(gateway().server());
+
+        assertInstanceOf(SendOutcome.Accepted.class, provider().send(sampleMessage(SampleRequests.newKey())));
+    }
+
+    @Test
+    public final void givenOneEventId_whenSentTwice_thenTheGatewaySeesTheSameReferenceBothTimes() {
+        stubAcceptance(gateway().server());
+        assumeTrue(gatewayTakesClientReference(), "the gateway takes no client reference");
+        IdempotencyKey eventId = SampleRequests.newKey();
+
+        provider().send(sampleMessage(eventId));
+        provider().send(sampleMessage(eventId));
+
+        References.assertSameReferenceForwarded(gateway().requests(), this::referenceSentIn, eventId, 2);
+    }
+
+    @Test
+    public final void givenAGatewayThatAnswersAfterTheBudget_whenSending_thenUnknown() {
+        stubAcceptance(gateway().server());
+        gateway().delayEverything(LATE);
+        NotificationProvider hurried = newProvider(builder -> builder.responseTimeout(SHORT_BUDGET));
+
+        assertUnknown(answer(hurried, "a response timeout"));
+    }
+
+    @Test
+    public final void givenAnHtmlPageWithStatus200_whenSending_thenUnknown() {
+        gateway().answerEverythingWithHtmlPage();
+
+        assertUnknown(answer(provider(), "an HTML page"));
+    }
+
+    @Test
+    public final void givenARefusedConnection_whenSending_thenTransientFailureBecauseNothingWasSent() {
+        NotificationProvider unreachable = unreachableProvider();
+
+        TransientProviderException failure = assertThrows(TransientProviderException.class,
+                () -> unreachable.send(sampleMessage(SampleRequests.newKey())));
+
+        assertNoSecretIn(failure.getMessage(), "the failure's message");
+    }
+
+    // ------------------------------------------------------------------------------- internals
+
+    private SendOutcome answer(NotificationProvider provider, String situation) {
+        return assertDoesNotThrow(() -> provider.send(sampleMessage(SampleRequests.newKey())),
+                () -> situation + " after the message went out is an answer to map (Unknown), not an exception");
+    }
+
+    private void assertUnknown(SendOutcome outcome) {
+        SendOutcome.Unknown unknown = assertInstanceOf(SendOutcome.Unknown.class, outcome,
+                "the message may have gone out, so the answer is Unknown (the core does not resend it)");
+        assertNoSecretIn(unknown.detail(), "the Unknown detail");
+    }
+
+    @Override
+    final Class<? extends ProviderFactory<?>> factoryInterface() {
+        return NotificationProviderFactory.class;
+    }
+
+    @Override
+    final ProviderKind kind() {
+        return ProviderKind.NOTIFICATION;
+    }
+
+    @Override
+    final Class<?> providerInterface() {
+        return NotificationProvider.class;
+    }
+
+    @Override
+    final Map<Capability, Method> optionalOperations() {
+        try {
+            return Map.of(NotificationCapability.DELIVERY_REPORTS,
+                    NotificationProvider.class.getMethod("deliveryStatus", String.class));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("the SPI's NotificationProvider changed", e);
+        }
+    }
+}

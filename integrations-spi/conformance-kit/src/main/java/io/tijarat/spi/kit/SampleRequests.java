@@ -1,0 +1,107 @@
+package io.tijarat.spi.kit;
+
+import io.tijarat.spi.EmailAddress;
+import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.Money;
+import io.tijarat.spi.PhoneNumber;
+import io.tijarat.spi.notification.Channel;
+import io.tijarat.spi.notification.MessageCategory;
+import io.tijarat.spi.notification.MessageContent;
+import io.tijarat.spi.notification.MessageRequest;
+import io.tijarat.spi.notification.Recipient;
+import io.tijarat.spi.payment.Customer;
+import io.tijarat.spi.payment.InquiryRequest;
+import io.tijarat.spi.payment.PaymentRequest;
+import io.tijarat.spi.shipping.Parcel;
+import io.tijarat.spi.shipping.RateRequest;
+import io.tijarat.spi.shipping.ShipmentRequest;
+import io.tijarat.spi.shipping.ShippingAddress;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Valid, realistic requests for tests: a Karachi customer, a PKR 1,500 order, an 800 g parcel. The
+ * contracts use them unless a plugin's test overrides the sample hooks; plugin tests may use them for
+ * their own cases. Stateless and thread-safe.
+ */
+public final class SampleRequests {
+
+    /** PKR 1,500.00. */
+    public static final Money AMOUNT = Money.pkr(150_000);
+    /** A Pakistani mobile number in E.164 form (a test number, not a real subscriber's). */
+    public static final PhoneNumber PHONE = PhoneNumber.of("+923001234567");
+    /** The sample customer's e-mail address. */
+    public static final EmailAddress EMAIL = EmailAddress.of("ayesha@example.pk");
+
+    private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SampleRequests() {
+    }
+
+    /** A fresh idempotency key, 16 characters, as the core would generate one. */
+    public static IdempotencyKey newKey() {
+        StringBuilder key = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            key.append(KEY_ALPHABET.charAt(RANDOM.nextInt(KEY_ALPHABET.length())));
+        }
+        return IdempotencyKey.of(key.toString());
+    }
+
+    /** The sample customer, with phone and e-mail. */
+    public static Customer customer() {
+        return new Customer("Ayesha Khan", Optional.of(PHONE), Optional.of(EMAIL));
+    }
+
+    /** A PKR 1,500 payment for order 1042, in English, method ANY. */
+    public static PaymentRequest payment(IdempotencyKey attemptId) {
+        return PaymentRequest.builder()
+                .attemptId(attemptId)
+                .orderNumber("1042")
+                .amount(AMOUNT)
+                .description("Order 1042")
+                .customer(customer())
+                .locale(Locale.ENGLISH)
+                .build();
+    }
+
+    /** An inquiry about the {@link #payment} with that attempt id, started at {@code startedAt}. */
+    public static InquiryRequest inquiry(IdempotencyKey attemptId, Instant startedAt) {
+        return new InquiryRequest(attemptId, Optional.empty(), AMOUNT, startedAt);
+    }
+
+    /** A delivery address in {@code city}. */
+    public static ShippingAddress consignee(String city) {
+        return new ShippingAddress("Ayesha Khan", PHONE, Optional.of(EMAIL), "House 12, Street 4, Block 7", city);
+    }
+
+    /** A prepaid 800 g parcel to Karachi, courier's default service. */
+    public static ShipmentRequest shipment(IdempotencyKey bookingKey) {
+        return ShipmentRequest.builder()
+                .bookingKey(bookingKey)
+                .orderNumber("1042")
+                .consignee(consignee("Karachi"))
+                .parcel(Parcel.ofGrams(800))
+                .contents("2 x cotton shirt")
+                .build();
+    }
+
+    /** The price of a parcel of {@code grams} to {@code city}, from the shop's default pickup address. */
+    public static RateRequest rate(String city, int grams) {
+        return new RateRequest(Optional.empty(), city, Parcel.ofGrams(grams), Optional.empty());
+    }
+
+    /** An order-update SMS to {@link #PHONE}. */
+    public static MessageRequest sms(IdempotencyKey eventId) {
+        return new MessageRequest(eventId, Channel.SMS, new Recipient.Phone(PHONE), MessageCategory.TRANSACTIONAL,
+                MessageContent.sms("Your order 1042 has been dispatched."));
+    }
+
+    /** An order-update e-mail to {@link #EMAIL}. */
+    public static MessageRequest email(IdempotencyKey eventId) {
+        return new MessageRequest(eventId, Channel.EMAIL, new Recipient.Email(EMAIL), MessageCategory.TRANSACTIONAL,
+                MessageContent.email("Order 1042 dispatched", "Your order 1042 has been dispatched."));
+    }
+}
