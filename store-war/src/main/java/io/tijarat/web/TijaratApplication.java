@@ -1,6 +1,7 @@
 package io.tijarat.web;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 
 /** The storefront and admin API. Operational endpoints (/health, /metrics, /openapi) are Payara's own. */
 @ApplicationPath("/api")
+// A CDI bean so that Payara's MP-JWT extension sees @LoginConfig (the WAR uses annotated discovery).
+@ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({TijaratApplication.ADMIN, TijaratApplication.STAFF})
 @OpenAPIDefinition(info = @Info(

@@ -34,6 +34,28 @@ public final class PayaraTestServer implements BeforeAllCallback {
         prepare();
     }
 
+    /** A fresh plugin directory holding the bundled plugin jars, as the run command installs them. */
+    private static Path installBundledPlugins(Path pluginDir) {
+        try {
+            if (java.nio.file.Files.exists(pluginDir)) {
+                try (var old = java.nio.file.Files.list(pluginDir)) {
+                    for (Path p : old.toList()) {
+                        java.nio.file.Files.delete(p);
+                    }
+                }
+            }
+            java.nio.file.Files.createDirectories(pluginDir);
+            try (var jars = java.nio.file.Files.list(Path.of(System.getProperty("tijarat.it.bundledPlugins")))) {
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    java.nio.file.Files.copy(jar, pluginDir.resolve(jar.getFileName()));
+                }
+            }
+            return pluginDir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static synchronized void prepare() {
         String workdir = System.getProperty("tijarat.it.workdir");
         if (prepared || workdir == null) {
@@ -41,7 +63,7 @@ public final class PayaraTestServer implements BeforeAllCallback {
         }
         TestDatabase db = TestDatabase.get();
         Path dir = Path.of(workdir).toAbsolutePath();
-        Path pluginDir = dir.resolve("plugins");
+        Path pluginDir = installBundledPlugins(dir.resolve("plugins"));
         Path preboot = PayaraMicroOptions.writePrebootCommands(dir, "127.0.0.1", "tijarat-it-" + ProcessHandle.current().pid());
         Path systemProperties = PayaraMicroOptions.writeSystemProperties(dir.resolve("system.properties"), Map.of(
                 "tijarat.db.url", db.url(),
@@ -49,6 +71,7 @@ public final class PayaraTestServer implements BeforeAllCallback {
                 "tijarat.db.password", db.password(),
                 "tijarat.mode", "test",
                 "tijarat.plugins.dir", pluginDir.toString(),
+                "tijarat.plugins.poll-ms", "1000",
                 "tijarat.demo-catalog", "true"));
         List<String> jvm = new ArrayList<>(PayaraMicroOptions.JVM_OPTIONS);
         jvm.addAll(List.of(System.getProperty("tijarat.it.payara.jvm", "").trim().split("\\s+")));

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** The active shipping providers, each called through its own fault-tolerance guard. */
 public interface ShippingProviders {
 
-    List<ProviderDescriptor> active();
+    List<ProviderDescriptor> activeShipping();
 
     /**
      * The provider's quotes for {@code request}: empty when it does not serve the city or has no rates.

@@ -16,10 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -33,8 +34,8 @@ public class AdminOrderResource {
     @Inject
     OrderAdministration orders;
 
-    @Inject
-    JsonWebToken caller;
+    @Context
+    SecurityContext security;
 
     /** Why an order is cancelled; recorded in its history. */
     public record CancelRequest(String reason) {
@@ -71,7 +72,7 @@ public class AdminOrderResource {
     public OrderAdministration.Detail cancel(@PathParam("orderId") String orderId, CancelRequest request) {
         String reason = request == null || request.reason() == null || request.reason().isBlank()
                 ? "cancelled by staff" : QueryParams.maxLength("reason", request.reason().strip(), 300);
-        return orders.cancel(orderId, reason, "staff:" + caller.getName());
+        return orders.cancel(orderId, reason, "staff:" + security.getUserPrincipal().getName());
     }
 
     private static OrderStatus status(String value) {

@@ -2,6 +2,7 @@ package io.tijarat.web.config;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import io.tijarat.core.persistence.SchemaMigration;
+import io.tijarat.core.provider.PluginProviders;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -14,7 +15,7 @@ import jakarta.servlet.annotation.WebListener;
  * (STACK.md pitfall 2), and secrets never belong in the WAR anyway. The launcher fills them in for the
  * embedded MariaDB.
  *
- * <p>The same listener migrates the schema when the web module starts: CDI's own start-up event fires
+ * <p>The same listener migrates the schema and loads the plugins when the web module starts: CDI's own start-up event fires
  * before Payara has bound this data source, a servlet context listener runs after and before any request.
  */
 @WebListener
@@ -40,8 +41,13 @@ public class DatabaseStartup implements ServletContextListener {
     @Inject
     SchemaMigration migration;
 
+    @Inject
+    PluginProviders plugins;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         migration.migrateAtStartup();
+        // Load the plugin directory now rather than on the first checkout.
+        plugins.entries();
     }
 }

@@ -1,0 +1,238 @@
+package io.tijarat.core.provider;
+
+import io.tijarat.core.plugin.PluginDirectoryWatcher;
+import io.tijarat.core.plugin.PluginEntry;
+import io.tijarat.core.plugin.PluginHostSettings;
+import io.tijarat.core.plugin.PluginRegistry;
+import io.tijarat.core.plugin.ProviderLease;
+import io.tijarat.core.plugin.ProviderType;
+import io.tijarat.core.plugin.context.ProviderContextFactory;
+import io.tijarat.core.provider.guard.GuardedPayment;
+import io.tijarat.core.provider.guard.GuardedShipping;
+import io.tijarat.core.provider.guard.ProviderGuards;
+import io.tijarat.core.provider.guard.ProviderMetrics;
+import io.tijarat.spi.PermanentProviderException;
+import io.tijarat.spi.ProviderDescriptor;
+import io.tijarat.spi.TransientProviderException;
+import io.tijarat.spi.payment.PaymentOutcome;
+import io.tijarat.spi.payment.PaymentRequest;
+import io.tijarat.spi.shipping.RateQuote;
+import io.tijarat.spi.shipping.RateRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * The plugin host inside the server: loads the plugin directory at start-up (the web module's start-up
+ * listener touches this bean, so the first checkout does not pay for it), watches it for jars being
+ * added, replaced or removed, and serves the core's provider ports. Every call leases the provider (so a
+ * replaced jar finishes its calls in flight on the old version), goes through the provider's own fault
+ * tolerance, and is counted in the per-provider metrics. What a provider's failure means for the caller
+ * is decided here, once: "certainly not sent" becomes {@link ProviderUnavailableException}, "maybe sent"
+ * becomes {@link PaymentOutcome.Unknown}.
+ */
+@ApplicationScoped
+public class PluginProviders implements PaymentProviders, ShippingProviders {
+
+    private static final Logger LOG = Logger.getLogger(PluginProviders.class.getName());
+
+    @Inject
+    Config config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ProviderGuards guards;
+
+    @Inject
+    ProviderMetrics metrics;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private PluginRegistry registry;
+    private PluginDirectoryWatcher watcher;
+    private final Map<Object, Object> guarded = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<String, Instant> breakerOpenSeen = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        Path directory = Path.of(setting("tijarat.plugins.dir").orElse("plugins")).toAbsolutePath();
+        String mode = setting("tijarat.mode").orElse("production");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the plugin directory " + directory
+                    + " (tijarat.plugins.dir)", e);
+        }
+        Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
+        var contexts = ProviderContextFactory.builder(lookup)
+                .clock(clock)
+                .allowInsecureLoopback(mode.equals("dev") || mode.equals("test"))
+                .build();
+        var settings = PluginHostSettings.builder(directory, contexts);
+        setting("tijarat.plugins.allow-list").map(Path::of).ifPresent(settings::allowListFile);
+        registry = new PluginRegistry(settings.build());
+        registry.rescan();
+        registry.entries().forEach(entry -> LOG.info("Plugin " + entry.summary()));
+        try {
+            long pollMillis = setting("tijarat.plugins.poll-ms").map(Long::parseLong).orElse(30_000L);
+            watcher = PluginDirectoryWatcher.start(registry, directory, Duration.ofMillis(pollMillis),
+                    Duration.ofMillis(500), threads);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot watch the plugin directory " + directory
+                    + "; new jars are picked up only at restart", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        registry.close();
+    }
+
+    /** Every jar and provider the host knows of, with its state and reason. */
+    public List<PluginEntry> entries() {
+        return registry.entries();
+    }
+
+    /** The breaker of {@code providerId} was seen open within its delay (FT does not expose its state). */
+    public boolean breakerRecentlyOpen(String providerId) {
+        Instant seen = breakerOpenSeen.get(providerId);
+        return seen != null && seen.isAfter(clock.instant().minusSeconds(30));
+    }
+
+    public void enable(String providerId) {
+        registry.enable(providerId);
+    }
+
+    public void disable(String providerId) {
+        registry.disable(providerId);
+    }
+
+    public void rescan() {
+        registry.rescan();
+    }
+
+    // --- payment -----------------------------------------------------------------------------------------
+
+    @Override
+    public List<ProviderDescriptor> active() {
+        return registry.activeDescriptors(ProviderType.PAYMENT);
+    }
+
+    @Override
+    public Optional<ProviderDescriptor> descriptor(String providerId) {
+        return active().stream().filter(d -> d.id().equals(providerId)).findFirst();
+    }
+
+    @Override
+    public PaymentOutcome start(String providerId, PaymentRequest request) {
+        long started = System.nanoTime();
+        String result = "error";
+        try (ProviderLease<?> lease = lease(providerId, ProviderType.PAYMENT)) {
+            PaymentOutcome outcome = guard(providerId, GuardedPayment.class, lease.provider()).start(request);
+            result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            return outcome;
+        } catch (TimeoutException e) {
+            result = "timeout";
+            return PaymentOutcome.Unknown.of("no answer within the time limit; the payment is being confirmed");
+        } catch (CircuitBreakerOpenException | BulkheadException | TransientProviderException | PermanentProviderException e) {
+            result = rejected(providerId, e);
+            throw new ProviderUnavailableException(providerId, e.getClass().getSimpleName(), e);
+        } catch (ProviderUnavailableException e) {
+            result = "unavailable";
+            throw e;
+        } catch (RuntimeException e) {
+            // Anything else is a plugin bug after the request may have gone out: settle it by inquiry.
+            result = "plugin-error";
+            LOG.log(Level.SEVERE, "Payment provider " + providerId + " failed unexpectedly", e);
+            return PaymentOutcome.Unknown.of("the provider failed unexpectedly: " + e.getClass().getSimpleName());
+        } finally {
+            metrics.record(providerId, "start", result, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    // --- shipping ----------------------------------------------------------------------------------------
+
+    @Override
+    public List<ProviderDescriptor> activeShipping() {
+        return registry.activeDescriptors(ProviderType.SHIPPING);
+    }
+
+    @Override
+    public List<RateQuote> quotes(String providerId, RateRequest request) {
+        long started = System.nanoTime();
+        String result = "error";
+        try (ProviderLease<?> lease = lease(providerId, ProviderType.SHIPPING)) {
+            List<RateQuote> quotes = guard(providerId, GuardedShipping.class, lease.provider()).quote(request);
+            result = quotes.isEmpty() ? "none" : "quoted";
+            return quotes;
+        } catch (ProviderUnavailableException e) {
+            result = "unavailable";
+            throw e;
+        } catch (RuntimeException e) {
+            result = rejected(providerId, e);
+            throw new ProviderUnavailableException(providerId, e.getClass().getSimpleName(), e);
+        } finally {
+            metrics.record(providerId, "quote", result, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    // --- internals ---------------------------------------------------------------------------------------
+
+    private <P> ProviderLease<P> lease(String providerId, ProviderType<P> type) {
+        return registry.acquire(providerId, type).orElseThrow(() ->
+                new ProviderUnavailableException(providerId, "no active " + type + " provider with this id", null));
+    }
+
+    private <G> G guard(String providerId, Class<G> guardType, Object provider) {
+        return guardType.cast(guarded.computeIfAbsent(provider, p -> guards.guard(providerId, guardType, p)));
+    }
+
+    private String rejected(String providerId, RuntimeException e) {
+        if (e instanceof CircuitBreakerOpenException) {
+            breakerOpenSeen.put(providerId, clock.instant());
+            return "breaker-open";
+        }
+        if (e instanceof BulkheadException) {
+            return "bulkhead-full";
+        }
+        if (e instanceof PermanentProviderException) {
+            LOG.severe("Provider " + providerId + " is misconfigured: " + e.getMessage());
+            return "misconfigured";
+        }
+        return e instanceof TransientProviderException ? "transient" : "plugin-error";
+    }
+
+    private Optional<String> setting(String key) {
+        return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+    }
+}

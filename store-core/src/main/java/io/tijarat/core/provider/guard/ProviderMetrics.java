@@ -1,0 +1,25 @@
+package io.tijarat.core.provider.guard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Per-provider call metrics, tagged with the provider id (MicroProfile FT's own metrics are tagged by the
+ * declaring method only, so all providers would merge into one series — STACK.md). In Prometheus text:
+ * {@code tijarat_provider_calls_seconds_count{provider="cod",operation="start",result="pending"}}.
+ */
+@ApplicationScoped
+public class ProviderMetrics {
+
+    @Inject
+    MetricRegistry registry;
+
+    public void record(String providerId, String operation, String result, Duration elapsed) {
+        registry.timer("tijarat.provider.calls",
+                        new Tag("provider", providerId), new Tag("operation", operation), new Tag("result", result))
+                .update(elapsed);
+    }
+}

@@ -1,0 +1,69 @@
+package io.tijarat.web.admin;
+
+import io.tijarat.core.plugin.PluginEntry;
+import io.tijarat.core.provider.PluginProviders;
+import io.tijarat.web.TijaratApplication;
+import io.tijarat.web.problem.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The plugin directory as the server sees it, and switching providers on and off. */
+@Path("/admin/plugins")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(TijaratApplication.ADMIN)
+public class AdminPluginResource {
+
+    @Inject
+    PluginProviders plugins;
+
+    /** One provider (or a jar the host could not read) with its state and why. */
+    public record PluginView(String providerId, String kind, String displayName, String version, String spiVersion,
+                             String jar, String sha256, String state, String reason, String circuitBreaker) {
+    }
+
+    @GET
+    @Operation(summary = "Every plugin jar and provider: version, SPI version, SHA-256, state and reason")
+    public List<PluginView> list() {
+        return plugins.entries().stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/{providerId}/disable")
+    @Operation(summary = "Stop offering a provider (calls in flight finish)")
+    public List<PluginView> disable(@PathParam("providerId") String providerId) {
+        plugins.disable(known(providerId));
+        return list();
+    }
+
+    @POST
+    @Path("/{providerId}/enable")
+    @Operation(summary = "Offer a disabled provider again")
+    public List<PluginView> enable(@PathParam("providerId") String providerId) {
+        plugins.enable(known(providerId));
+        return list();
+    }
+
+    private String known(String providerId) {
+        if (plugins.entries().stream().noneMatch(e -> e.providerId().filter(providerId::equals).isPresent())) {
+            throw new InvalidInputException("providerId", "no installed provider has this id");
+        }
+        return providerId;
+    }
+
+    private PluginView view(PluginEntry e) {
+        String breaker = e.providerId().map(id -> plugins.breakerRecentlyOpen(id) ? "OPEN" : "CLOSED").orElse(null);
+        return new PluginView(e.providerId().orElse(null), e.kind().map(Enum::name).orElse(null),
+                e.displayName().orElse(null), e.pluginVersion().orElse(null), e.declaredSpiVersion().orElse(null),
+                e.jarFileName(), e.sha256().orElse(null), e.state().name(), e.reason().orElse(null), breaker);
+    }
+}
