@@ -58,13 +58,40 @@ public final class TestDatabase {
     private static TestDatabase start() {
         String external = System.getProperty("tijarat.test.db.url", "");
         if (!external.isBlank()) {
-            return new TestDatabase(external, System.getProperty("tijarat.test.db.user", "root"),
-                    System.getProperty("tijarat.test.db.password", ""), false);
+            return freshDatabaseOn(external, System.getProperty("tijarat.test.db.user", "root"),
+                    System.getProperty("tijarat.test.db.password", ""));
         }
         Path dataDir = Path.of("target", "test-mariadb", UUID.randomUUID().toString(), "data").toAbsolutePath();
         EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0, "tijarat");
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "test-mariadb-stop"));
         return new TestDatabase(db.jdbcUrl(), db.user(), db.password(), true);
+    }
+
+    /**
+     * A new, empty database on the external server, named after the one in {@code url} plus a random
+     * suffix ({@code tijarat_ci} → {@code tijarat_ci_3f9a1c2e}), dropped when the JVM exits. Each test JVM
+     * starts from an empty schema, as with the embedded server, and runs never see each other's data.
+     * The user needs CREATE and DROP on databases named {@code <name>_*}.
+     */
+    private static TestDatabase freshDatabaseOn(String url, String user, String password) {
+        var m = java.util.regex.Pattern.compile("(jdbc:mysql://[^/]+/)([A-Za-z0-9_]+)(.*)").matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("tijarat.test.db.url must look like jdbc:mysql://host:port/database[?…], was " + url);
+        }
+        String name = m.group(2) + "_" + UUID.randomUUID().toString().substring(0, 8);
+        var admin = new TestDatabase(url, user, password, false);
+        execute(admin, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(admin, "DROP DATABASE IF EXISTS `" + name + "`"),
+                "test-db-drop"));
+        return new TestDatabase(m.group(1) + name + m.group(3), user, password, false);
+    }
+
+    private static void execute(TestDatabase db, String sql) {
+        try (var connection = db.dataSource().getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + db.url, e);
+        }
     }
 
     public String url() { return url; }

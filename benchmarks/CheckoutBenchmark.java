@@ -1,0 +1,116 @@
+import io.tijarat.server.IssueToken;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checkout throughput and latency against a running Tijarat server (see README, "Benchmarks").
+ *
+ * <pre>
+ * java -cp server-config/target/classes benchmarks/CheckoutBenchmark.java \
+ *      --base http://127.0.0.1:8080 --clients 1,8,32 --seconds 20 --key server-config/dev-keys/dev-jwt-private.pem
+ * </pre>
+ *
+ * Each client loops: create a cart, add one unit, POST /api/checkout with a fresh Idempotency-Key, paying
+ * cash on delivery (no remote call: a zero-latency payment provider). Only the checkout request is timed.
+ * A warm-up round (not reported) precedes each measured round.
+ */
+public final class CheckoutBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        String base = option(args, "--base", "http://127.0.0.1:8080");
+        int seconds = Integer.parseInt(option(args, "--seconds", "20"));
+        int[] clients = Arrays.stream(option(args, "--clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray();
+        String token = IssueToken.issue(IssueToken.readPrivateKey(Path.of(option(args, "--key",
+                "server-config/dev-keys/dev-jwt-private.pem"))), IssueToken.DEFAULT_ISSUER, "benchmark", List.of("admin"),
+                Duration.ofHours(2));
+        String sku = "BENCH-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = send(base, "POST", "/api/admin/products", "{\"slug\":\"bench-" + sku.toLowerCase() + "\",\"title\":\"Benchmark\","
+                + "\"variants\":[{\"sku\":\"" + sku + "\",\"title\":\"One\",\"priceMinor\":10000,\"weightGrams\":100,\"stock\":1000000}]}",
+                "Authorization", "Bearer " + token);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot create the benchmark product: " + created.body());
+        }
+        System.out.printf("%-8s %10s %12s %10s %10s %10s %8s%n", "clients", "checkouts", "checkouts/s", "p50 ms", "p99 ms", "max ms", "errors");
+        for (int n : clients) {
+            round(base, sku, n, Math.max(3, seconds / 4));            // warm-up
+            Result r = round(base, sku, n, seconds);
+            System.out.printf("%-8d %10d %12.1f %10.1f %10.1f %10.1f %8d%n", n, r.count(), r.count() / (double) seconds,
+                    r.percentile(50), r.percentile(99), r.percentile(100), r.errors());
+        }
+    }
+
+    private record Result(long[] nanos, int count, int errors) {
+        double percentile(int p) {
+            if (count == 0) return Double.NaN;
+            long[] sorted = Arrays.copyOf(nanos, count);
+            Arrays.sort(sorted);
+            int index = Math.min(count - 1, (int) Math.ceil(p / 100.0 * count) - 1);
+            return sorted[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    private static Result round(String base, String sku, int clients, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                List<Long> samples = new ArrayList<>();
+                while (System.nanoTime() < deadline) {
+                    var cart = send(base, "POST", "/api/carts", null);
+                    String cartId = cart.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+                    send(base, "PUT", "/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
+                    String body = "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"Bench Mark\",\"phone\":\"03001234567\"},"
+                            + "\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"Lahore\"},"
+                            + "\"paymentProvider\":\"cod\",\"shippingProvider\":\"flat-rate\"}";
+                    long started = System.nanoTime();
+                    var answer = send(base, "POST", "/api/checkout", body, "Idempotency-Key", UUID.randomUUID().toString());
+                    long elapsed = System.nanoTime() - started;
+                    if (answer.statusCode() == 201) {
+                        samples.add(elapsed);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return samples;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (var f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        return new Result(all.stream().mapToLong(Long::longValue).toArray(), all.size(), errors.get());
+    }
+
+    private static HttpResponse<String> send(String base, String method, String path, String json, String... headers) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) builder.header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) return args[i + 1];
+        }
+        return fallback;
+    }
+}
