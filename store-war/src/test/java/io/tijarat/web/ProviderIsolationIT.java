@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Fault tolerance per provider, in the running server. Third-party payment plugins are dropped into the
  * plugin directory while it runs (hot drop-in): one whose gateway always refuses ("flaky") and one whose
- * gateway takes four seconds ("slow"). The flaky provider's breaker opens and the slow provider's
- * bulkhead fills, and cash on delivery keeps taking orders at full speed throughout.
+ * gateway takes four seconds ("slow"), and one whose payments always end unknown. The flaky and unknown
+ * providers' breakers open and the slow provider's bulkhead fills, and cash on delivery keeps taking
+ * orders at full speed throughout.
  */
 @TijaratIT
 @RunAsClient
@@ -53,8 +54,9 @@ class ProviderIsolationIT {
         dropPlugin("test-flaky", "throw new io.tijarat.spi.TransientProviderException(\"gateway refused the connection\");");
         dropPlugin("test-slow", "try { Thread.sleep(4_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }"
                 + " return new PaymentOutcome.Approved(\"SLOW-\" + request.attemptId(), request.amount());");
+        dropPlugin("test-unknown", "return PaymentOutcome.Unknown.of(\"the gateway did not answer in time\");");
         Eventually.await(Duration.ofSeconds(30), "the dropped plugins become active",
-                () -> active(http, "test-flaky") && active(http, "test-slow"));
+                () -> active(http, "test-flaky") && active(http, "test-slow") && active(http, "test-unknown"));
 
         // Given the flaky gateway refuses every call: its breaker opens after its request volume.
         List<String> flaky = new ArrayList<>();
@@ -65,6 +67,15 @@ class ProviderIsolationIT {
         assertTrue(metric(http, "test-flaky", "breaker-open") >= 1, "the flaky provider's breaker opened");
         assertEquals("OPEN", pluginField(http, "test-flaky", "circuitBreaker"));
         assertEquals("CLOSED", pluginField(http, "cod", "circuitBreaker"));
+
+        // Given a gateway that keeps leaving payments unknown: that counts against its breaker too.
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            unknown.add(field(checkout(http, "test-unknown").body(), "order.payment.status"));
+        }
+        assertEquals("UNKNOWN", unknown.get(0), unknown::toString);
+        assertEquals("NOT_SENT", unknown.get(13), () -> "the breaker should have opened: " + unknown);
+        assertTrue(metric(http, "test-unknown", "breaker-open") >= 1);
 
         // When thirty customers pay with the slow provider at once (its bulkhead holds twenty) ...
         ExecutorService pool = Executors.newFixedThreadPool(30);

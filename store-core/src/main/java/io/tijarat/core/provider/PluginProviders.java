@@ -11,6 +11,7 @@ import io.tijarat.core.provider.guard.GuardedPayment;
 import io.tijarat.core.provider.guard.GuardedShipping;
 import io.tijarat.core.provider.guard.ProviderGuards;
 import io.tijarat.core.provider.guard.ProviderMetrics;
+import io.tijarat.core.provider.guard.UnknownOutcome;
 import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.TransientProviderException;
@@ -93,6 +94,8 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
         Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
         var contexts = ProviderContextFactory.builder(lookup)
                 .clock(clock)
+                .correlationId(CorrelationIds::current)
+                .callListener(metrics::recordHttp)
                 .allowInsecureLoopback(mode.equals("dev") || mode.equals("test"))
                 .build();
         var settings = PluginHostSettings.builder(directory, contexts);
@@ -161,6 +164,9 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
             PaymentOutcome outcome = guard(providerId, GuardedPayment.class, lease.provider()).start(request);
             result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
             return outcome;
+        } catch (UnknownOutcome e) {
+            result = "unknown";
+            return (PaymentOutcome) e.outcome();
         } catch (TimeoutException e) {
             result = "timeout";
             return PaymentOutcome.Unknown.of("no answer within the time limit; the payment is being confirmed");

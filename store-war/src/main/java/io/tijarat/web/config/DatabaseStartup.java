@@ -1,6 +1,7 @@
 package io.tijarat.web.config;
 
 import jakarta.annotation.sql.DataSourceDefinition;
+import io.tijarat.core.idempotency.IdempotencyPurge;
 import io.tijarat.core.persistence.SchemaMigration;
 import io.tijarat.core.provider.PluginProviders;
 import jakarta.inject.Inject;
@@ -44,10 +45,14 @@ public class DatabaseStartup implements ServletContextListener {
     @Inject
     PluginProviders plugins;
 
+    @Inject
+    IdempotencyPurge idempotencyPurge;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         migration.migrateAtStartup();
         // Load the plugin directory now rather than on the first checkout.
         plugins.entries();
+        idempotencyPurge.start();
     }
 }

@@ -56,13 +56,33 @@ public final class ProviderContextFactory {
         return ScopedProviderConfig.read(descriptor, configLookup);
     }
 
-    /** A context for one {@code create} call of the provider described, with this configuration. */
+    /**
+     * A context for one {@code create} call of the provider described, with this configuration. The
+     * HTTP timeout of a request is the operator's {@code tijarat.provider.<id>.timeout-ms} when set (a
+     * host setting the plugin does not declare), else the descriptor's default budget.
+     */
     public ProviderContext create(ProviderDescriptor descriptor, ScopedProviderConfig config) {
         String id = descriptor.id();
         RedactingProviderLogger logger = new RedactingProviderLogger(id, config.secretValues(), correlationId);
-        HostProviderHttp http = new HostProviderHttp(id, descriptor.defaultTimeout(), httpClient,
+        HostProviderHttp http = new HostProviderHttp(id, requestTimeout(descriptor), httpClient,
                 allowInsecureLoopback, correlationId, callListener);
         return new HostProviderContext(id, config, clock, logger, http);
+    }
+
+    private Duration requestTimeout(ProviderDescriptor descriptor) {
+        String key = "tijarat.provider." + descriptor.id() + ".timeout-ms";
+        return configLookup.apply(key).filter(v -> !v.isBlank()).map(value -> {
+            try {
+                long millis = Long.parseLong(value.trim());
+                if (millis <= 0 || millis > 300_000) {
+                    throw new NumberFormatException();
+                }
+                return Duration.ofMillis(millis);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number of milliseconds between 1 and 300000, was '"
+                        + value + "'");
+            }
+        }).orElse(descriptor.defaultTimeout());
     }
 
     /** Collects the settings; {@link #build()} validates. Not thread-safe. */

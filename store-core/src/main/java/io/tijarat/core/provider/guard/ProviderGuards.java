@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps a provider instance so that every call goes through MicroProfile Fault Tolerance with state of
- * its own provider id (see the package comment). Calls run with the plugin's class loader as the thread's
+ * its own provider id (see the package comment). An Unknown outcome leaves the guard as an
+ * {@link UnknownOutcome} exception, so it counts against the provider's breaker. Calls run with the plugin's class loader as the thread's
  * context class loader, as plugin code using ServiceLoader or JAXB-style lookups expects.
  */
 @ApplicationScoped
@@ -70,7 +71,11 @@ public class ProviderGuards {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(provider.getClass().getClassLoader());
             try {
-                return target.invoke(provider, args);
+                Object result = target.invoke(provider, args);
+                if (UnknownOutcome.isUnknown(result)) {
+                    throw new UnknownOutcome(result);
+                }
+                return result;
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             } finally {

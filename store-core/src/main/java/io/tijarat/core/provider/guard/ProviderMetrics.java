@@ -1,5 +1,6 @@
 package io.tijarat.core.provider.guard;
 
+import io.tijarat.core.plugin.context.ProviderCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,6 +17,15 @@ public class ProviderMetrics {
 
     @Inject
     MetricRegistry registry;
+
+    /**
+     * One HTTP exchange of a provider with its gateway, by host and status class:
+     * {@code tijarat_provider_http_seconds_count{provider="jazzcash",host="sandbox.jazzcash.com.pk",outcome="5xx"}}.
+     */
+    public void recordHttp(ProviderCall call) {
+        registry.timer("tijarat.provider.http", new Tag("provider", call.providerId()), new Tag("host", call.host()),
+                new Tag("outcome", call.outcomeClass())).update(call.duration());
+    }
 
     public void record(String providerId, String operation, String result, Duration elapsed) {
         registry.timer("tijarat.provider.calls",

@@ -230,6 +230,33 @@ class HostProviderHttpTest {
     }
 
     @Test
+    void givenTheOperatorsTimeoutForTheProvider_whenTheGatewayIsSlow_thenItReplacesTheDescriptorsBudget() {
+        var descriptor = ProviderDescriptor.builder("patient", ProviderKind.PAYMENT).displayName("Patient")
+                .pluginVersion("1.0.0").defaultTimeout(Duration.ofSeconds(60)).build();
+        ProviderContextFactory contexts = ProviderContextFactory.builder(
+                        key -> key.equals("tijarat.provider.patient.timeout-ms") ? Optional.of("300") : Optional.empty())
+                .allowInsecureLoopback(true)
+                .build();
+        ProviderHttp http = contexts.create(descriptor, contexts.readConfig(descriptor)).httpClient();
+
+        long started = System.nanoTime();
+        assertThrows(HttpTimeoutException.class, () -> http.send(get("/slow"), HttpResponse.BodyHandlers.discarding()));
+
+        // Without the setting the descriptor's 60 s would apply and the stub's answer after 10 s would arrive.
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(30)) < 0);
+    }
+
+    @Test
+    void givenAnInvalidOperatorTimeout_whenTheContextIsCreated_thenTheErrorNamesTheKey() {
+        ProviderContextFactory contexts = ProviderContextFactory.builder(
+                key -> key.equals("tijarat.provider.stubbed.timeout-ms") ? Optional.of("soon") : Optional.empty()).build();
+
+        var e = assertThrows(IllegalArgumentException.class, () -> contexts.create(STUBBED, contexts.readConfig(STUBBED)));
+
+        assertTrue(e.getMessage().contains("tijarat.provider.stubbed.timeout-ms"), e.getMessage());
+    }
+
+    @Test
     void givenAFailingListener_whenACallCompletes_thenTheCallIsUnaffected() throws Exception {
         ProviderContextFactory contexts = ProviderContextFactory.builder(key -> Optional.empty())
                 .allowInsecureLoopback(true)
