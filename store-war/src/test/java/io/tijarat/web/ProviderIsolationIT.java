@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tijarat.core.plugin.testkit.Eventually;
-import io.tijarat.core.plugin.testkit.TestPluginJars;
 import java.net.URL;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +33,6 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class ProviderIsolationIT {
 
-    private static final String SKU = "ISO-" + UUID.randomUUID().toString().substring(0, 8);
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return PayaraTestServer.realWar();
@@ -50,7 +44,7 @@ class ProviderIsolationIT {
     @Test
     void an_open_breaker_and_a_full_bulkhead_stay_with_their_own_provider() throws Exception {
         var http = new Http(base);
-        createProduct(http);
+        var shop = new Shop(http);
         dropPlugin("test-flaky", "throw new io.tijarat.spi.TransientProviderException(\"gateway refused the connection\");");
         dropPlugin("test-slow", "try { Thread.sleep(4_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }"
                 + " return new PaymentOutcome.Approved(\"SLOW-\" + request.attemptId(), request.amount());");
@@ -61,7 +55,7 @@ class ProviderIsolationIT {
         // Given the flaky gateway refuses every call: its breaker opens after its request volume.
         List<String> flaky = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            flaky.add(field(checkout(http, "test-flaky").body(), "order.payment.status"));
+            flaky.add(field(shop.checkout("test-flaky").body(), "order.payment.status"));
         }
         assertTrue(flaky.stream().allMatch("NOT_SENT"::equals), flaky::toString);
         assertTrue(metric(http, "test-flaky", "breaker-open") >= 1, "the flaky provider's breaker opened");
@@ -71,7 +65,7 @@ class ProviderIsolationIT {
         // Given a gateway that keeps leaving payments unknown: that counts against its breaker too.
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            unknown.add(field(checkout(http, "test-unknown").body(), "order.payment.status"));
+            unknown.add(field(shop.checkout("test-unknown").body(), "order.payment.status"));
         }
         assertEquals("UNKNOWN", unknown.get(0), unknown::toString);
         assertEquals("NOT_SENT", unknown.get(13), () -> "the breaker should have opened: " + unknown);
@@ -83,14 +77,14 @@ class ProviderIsolationIT {
             List<CompletableFuture<String>> slow = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 slow.add(CompletableFuture.supplyAsync(
-                        () -> field(checkout(http, "test-slow").body(), "order.payment.status"), pool));
+                        () -> field(shop.checkout("test-slow").body(), "order.payment.status"), pool));
             }
             Eventually.await(Duration.ofSeconds(20), "the slow provider's bulkhead is full",
                     () -> metric(http, "test-slow", "bulkhead-full") >= 1);
 
             // ... then cash on delivery is served at once: neither breaker nor bulkhead is shared.
             long started = System.nanoTime();
-            var cod = checkout(http, "cod");
+            var cod = shop.checkout("cod");
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertEquals(201, cod.statusCode(), cod.body());
             assertEquals("CONFIRMED", field(cod.body(), "order.status"));
@@ -110,80 +104,24 @@ class ProviderIsolationIT {
         assertEquals(0, metric(http, "cod", "breaker-open") + metric(http, "cod", "bulkhead-full"));
 
         // And a removed jar is unloaded without a restart.
-        Files.delete(pluginDir().resolve("test-flaky.jar"));
+        Files.delete(TestPlugins.pluginDir().resolve("test-flaky.jar"));
         Eventually.await(Duration.ofSeconds(30), "the removed plugin disappears", () -> !listed(http, "test-flaky"));
     }
 
     private static void dropPlugin(String id, String startBody) {
-        String pkg = "com.example." + id.replace("-", "");
-        byte[] jar = TestPluginJars.jar()
-                .source(pkg + ".Factory", """
-                        package %PKG%;
-                        import io.tijarat.spi.*;
-                        import io.tijarat.spi.payment.*;
-                        public class Factory implements PaymentProviderFactory {
-                            public ProviderDescriptor descriptor() {
-                                return ProviderDescriptor.builder("%ID%", ProviderKind.PAYMENT).displayName("%ID%")
-                                        .pluginVersion("1.0.0").defaultTimeout(java.time.Duration.ofSeconds(10)).build();
-                            }
-                            public PaymentProvider create(ProviderContext context) {
-                                return request -> { %START% };
-                            }
-                        }
-                        """.replace("%PKG%", pkg).replace("%ID%", id).replace("%START%", startBody))
-                .service("io.tijarat.spi.payment.PaymentProviderFactory", pkg + ".Factory")
-                .bytes();
-        try {
-            // Written next to the directory and moved in, as an admin's copy would land: never half a jar.
-            Path tmp = pluginDir().resolveSibling(id + ".jar.part");
-            Files.write(tmp, jar);
-            Files.move(tmp, pluginDir().resolve(id + ".jar"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Path pluginDir() {
-        return Path.of(System.getProperty("tijarat.it.workdir"), "plugins");
-    }
-
-    private static void createProduct(Http http) {
-        var created = http.post("/api/admin/products", "{\"slug\":\"iso-" + SKU.toLowerCase() + "\",\"title\":\"Isolation test\","
-                + "\"variants\":[{\"sku\":\"" + SKU + "\",\"title\":\"One\",\"priceMinor\":10000,\"weightGrams\":100,\"stock\":1000}]}",
-                "Authorization", Tokens.admin());
-        assertEquals(201, created.statusCode(), created.body());
-    }
-
-    private static HttpResponse<String> checkout(Http http, String paymentProvider) {
-        var cart = http.post("/api/carts", null);
-        String cartId = field(cart.body(), "id");
-        http.put("/api/carts/" + cartId + "/lines/" + SKU, "{\"quantity\":1}");
-        var answer = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"Isolation Test\","
-                + "\"phone\":\"03001234567\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"Karachi\"},"
-                + "\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"flat-rate\"}",
-                "Idempotency-Key", UUID.randomUUID().toString());
-        assertEquals(201, answer.statusCode(), answer.body());
-        return answer;
+        TestPlugins.dropPayment(id, "", "public PaymentOutcome start(PaymentRequest request) { " + startBody + " }");
     }
 
     private static boolean active(Http http, String id) {
-        return "ACTIVE".equals(pluginField(http, id, "state"));
+        return "ACTIVE".equals(TestPlugins.state(http, id));
     }
 
     private static boolean listed(Http http, String id) {
-        return http.get("/api/admin/plugins", "Authorization", Tokens.admin()).body().contains("\"providerId\":\"" + id + "\"");
+        return TestPlugins.state(http, id) != null;
     }
 
     private static String pluginField(Http http, String id, String name) {
-        String body = http.get("/api/admin/plugins", "Authorization", Tokens.admin()).body();
-        var array = jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray();
-        for (var value : array) {
-            var plugin = value.asJsonObject();
-            if (id.equals(plugin.getString("providerId", null))) {
-                return plugin.getString(name, null);
-            }
-        }
-        return null;
+        return TestPlugins.field(http, id, name);
     }
 
     /** The count of provider calls with this result, from the Prometheus text at /metrics. */

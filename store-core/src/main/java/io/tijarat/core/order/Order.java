@@ -156,6 +156,22 @@ public class Order {
     }
 
     /**
+     * Records money paid back to the customer: the order becomes REFUNDED when all of it is, else
+     * PARTIALLY_REFUNDED.
+     *
+     * @throws IllegalArgumentException if it would refund more than the order's total
+     */
+    public void applyRefund(Money amount, String reason, String actor, Instant now) {
+        long after = Math.addExact(refundedMinor, amount.minorUnits());
+        if (!amount.isPositive() || after > totalMinor || !amount.currency().equals(currency)) {
+            throw new IllegalArgumentException("cannot refund " + amount + ": " + refunded() + " of " + total()
+                    + " already refunded");
+        }
+        moveTo(after == totalMinor ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED, reason, actor, now);
+        this.refundedMinor = after;
+    }
+
+    /**
      * Replaces the access token, e.g. when a checkout is recovered after its first answer was lost: the
      * customer never saw the first token, so nobody loses access.
      */

@@ -42,7 +42,7 @@ public enum OrderStatus {
             Map.entry(FULFILLING, EnumSet.of(SHIPPED)),
             Map.entry(SHIPPED, EnumSet.of(DELIVERED, RETURNED)),
             Map.entry(DELIVERED, EnumSet.of(COMPLETED, PARTIALLY_REFUNDED, REFUNDED)),
-            Map.entry(RETURNED, EnumSet.of(REFUNDED)),
+            Map.entry(RETURNED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED)),
             Map.entry(COMPLETED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED)),
             Map.entry(PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED)),
             Map.entry(REFUNDED, EnumSet.noneOf(OrderStatus.class)),
@@ -61,6 +61,11 @@ public enum OrderStatus {
     /** Whether the customer or an admin may still cancel without a refund or a return. */
     public boolean isCancellable() {
         return canMoveTo(CANCELLED);
+    }
+
+    /** Whether money was taken for the order, so that it can be refunded. */
+    public boolean isRefundable() {
+        return canMoveTo(REFUNDED);
     }
 
     public boolean isFinal() {

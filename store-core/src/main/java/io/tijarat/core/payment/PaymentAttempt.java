@@ -83,7 +83,7 @@ public class PaymentAttempt {
     }
 
     /** 20 characters of Crockford base32 (100 bits): fits every gateway's merchant-reference field. */
-    static String newId() {
+    public static String newId() {
         char[] id = new char[20];
         for (int i = 0; i < id.length; i++) {
             id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];

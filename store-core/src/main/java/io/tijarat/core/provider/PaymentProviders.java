@@ -3,6 +3,8 @@ package io.tijarat.core.provider;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.payment.PaymentOutcome;
 import io.tijarat.spi.payment.PaymentRequest;
+import io.tijarat.spi.payment.RefundOutcome;
+import io.tijarat.spi.payment.RefundRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +23,10 @@ public interface PaymentProviders {
      * throws {@link ProviderUnavailableException}.
      */
     PaymentOutcome start(String providerId, PaymentRequest request) throws ProviderUnavailableException;
+
+    /**
+     * Refunds through the provider, with the same rules: "maybe sent" ends as {@link RefundOutcome.Unknown},
+     * "certainly not sent" throws {@link ProviderUnavailableException}.
+     */
+    RefundOutcome refund(String providerId, RefundRequest request) throws ProviderUnavailableException;
 }

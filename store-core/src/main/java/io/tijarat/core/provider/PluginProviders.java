@@ -17,6 +17,8 @@ import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.TransientProviderException;
 import io.tijarat.spi.payment.PaymentOutcome;
 import io.tijarat.spi.payment.PaymentRequest;
+import io.tijarat.spi.payment.RefundOutcome;
+import io.tijarat.spi.payment.RefundRequest;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
 import jakarta.annotation.PostConstruct;
@@ -158,18 +160,36 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
 
     @Override
     public PaymentOutcome start(String providerId, PaymentRequest request) {
+        return paymentCall(providerId, "start", p -> p.start(request), PaymentOutcome.Unknown::of);
+    }
+
+    @Override
+    public RefundOutcome refund(String providerId, RefundRequest request) {
+        return paymentCall(providerId, "refund", p -> p.refund(request), RefundOutcome.Unknown::new);
+    }
+
+    /**
+     * One mutating call into a payment provider. What failures mean is decided here, once: "certainly
+     * not sent" (refused, breaker open, bulkhead full, misconfigured, not installed) throws
+     * {@link ProviderUnavailableException}; "maybe sent" (timeout, Unknown, a plugin bug after the request
+     * may have gone out) returns {@code unknown}'s outcome, to be settled by inquiry.
+     */
+    private <R> R paymentCall(String providerId, String operation, Function<GuardedPayment, R> call,
+                              Function<String, R> unknown) {
         long started = System.nanoTime();
         String result = "error";
         try (ProviderLease<?> lease = lease(providerId, ProviderType.PAYMENT)) {
-            PaymentOutcome outcome = guard(providerId, GuardedPayment.class, lease.provider()).start(request);
+            R outcome = call.apply(guard(providerId, GuardedPayment.class, lease.provider()));
             result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
             return outcome;
         } catch (UnknownOutcome e) {
             result = "unknown";
-            return (PaymentOutcome) e.outcome();
+            @SuppressWarnings("unchecked")
+            R outcome = (R) e.outcome();
+            return outcome;
         } catch (TimeoutException e) {
             result = "timeout";
-            return PaymentOutcome.Unknown.of("no answer within the time limit; the payment is being confirmed");
+            return unknown.apply("no answer within the time limit; it is being confirmed with the provider");
         } catch (CircuitBreakerOpenException | BulkheadException | TransientProviderException | PermanentProviderException e) {
             result = rejected(providerId, e);
             throw new ProviderUnavailableException(providerId, e.getClass().getSimpleName(), e);
@@ -177,12 +197,11 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
             result = "unavailable";
             throw e;
         } catch (RuntimeException e) {
-            // Anything else is a plugin bug after the request may have gone out: settle it by inquiry.
             result = "plugin-error";
-            LOG.log(Level.SEVERE, "Payment provider " + providerId + " failed unexpectedly", e);
-            return PaymentOutcome.Unknown.of("the provider failed unexpectedly: " + e.getClass().getSimpleName());
+            LOG.log(Level.SEVERE, "Payment provider " + providerId + " failed unexpectedly in " + operation, e);
+            return unknown.apply("the provider failed unexpectedly: " + e.getClass().getSimpleName());
         } finally {
-            metrics.record(providerId, "start", result, Duration.ofNanos(System.nanoTime() - started));
+            metrics.record(providerId, operation, result, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -2,6 +2,12 @@ package io.tijarat.web.admin;
 
 import io.tijarat.core.order.OrderAdministration;
 import io.tijarat.core.order.OrderStatus;
+import io.tijarat.core.refund.RefundService;
+import io.tijarat.core.refund.RefundView;
+import io.tijarat.web.idempotency.IdempotentRequests;
+import io.tijarat.web.json.JsonBodies;
+import io.tijarat.web.json.StrictJsonb;
+import java.nio.charset.StandardCharsets;
 import io.tijarat.web.TijaratApplication;
 import io.tijarat.web.problem.InvalidInputException;
 import io.tijarat.web.problem.QueryParams;
@@ -16,7 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
@@ -37,8 +46,24 @@ public class AdminOrderResource {
     @Context
     SecurityContext security;
 
+    @Context
+    UriInfo uri;
+
+    @Inject
+    RefundService refunds;
+
+    @Inject
+    IdempotentRequests idempotent;
+
     /** Why an order is cancelled; recorded in its history. */
     public record CancelRequest(String reason) {
+    }
+
+    /**
+     * A refund: the amount in paisa, why, and — when the payment provider cannot refund — {@code manual:
+     * true} to record that staff paid the customer back themselves.
+     */
+    public record RefundRequestBody(Long amountMinor, String reason, Boolean manual) {
     }
 
     @GET
@@ -73,6 +98,32 @@ public class AdminOrderResource {
         String reason = request == null || request.reason() == null || request.reason().isBlank()
                 ? "cancelled by staff" : QueryParams.maxLength("reason", request.reason().strip(), 300);
         return orders.cancel(orderId, reason, "staff:" + security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("/{orderId}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(TijaratApplication.ADMIN)
+    @Operation(summary = "Refund all or part of an order (requires an Idempotency-Key)",
+            description = "Through the payment provider when it can refund; otherwise answered 422 until staff "
+                    + "confirm a manual refund with manual=true. Refunds never add up to more than was paid.")
+    public Response refund(@PathParam("orderId") String orderId, @HeaderParam("Idempotency-Key") String key,
+                           byte[] body) {
+        String actor = "admin:" + security.getUserPrincipal().getName();
+        byte[] fingerprint = (orderId + "\n" + new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        return idempotent.execute(actor, "refund", key, fingerprint, recordId -> {
+            RefundRequestBody request = JsonBodies.parse(body, RefundRequestBody.class);
+            if (request.amountMinor() == null) {
+                throw new InvalidInputException("amountMinor", "is required");
+            }
+            RefundView refund = refunds.refund(orderId, request.amountMinor(), request.reason(),
+                    Boolean.TRUE.equals(request.manual()), actor);
+            return new IdempotentRequests.Created(StrictJsonb.jsonb().toJson(refund),
+                    uri.getBaseUriBuilder().path("admin/orders").path(orderId).build());
+        }, ignored -> {
+            throw new IllegalStateException("refunds are not attached to orders for recovery");
+        });
     }
 
     private static OrderStatus status(String value) {

@@ -1,0 +1,35 @@
+package io.tijarat.web;
+
+import static io.tijarat.web.Http.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** A storefront client for tests: a product of its own, carts, checkouts. */
+public final class Shop {
+
+    private final Http http;
+    private final String sku = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+    /** Creates a product of its own (price Rs 100, plenty of stock) through the admin API. */
+    public Shop(Http http) {
+        this.http = http;
+        var created = http.post("/api/admin/products", "{\"slug\":\"p-" + sku.toLowerCase() + "\",\"title\":\"Test product\","
+                + "\"variants\":[{\"sku\":\"" + sku + "\",\"title\":\"One\",\"priceMinor\":10000,\"weightGrams\":100,\"stock\":1000}]}",
+                "Authorization", Tokens.admin());
+        assertEquals(201, created.statusCode(), created.body());
+    }
+
+    /** Checks out one unit with {@code paymentProvider}; asserts the order was created (201). */
+    public HttpResponse<String> checkout(String paymentProvider) {
+        String cartId = field(http.post("/api/carts", null).body(), "id");
+        http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
+        var answer = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"Test Customer\","
+                + "\"phone\":\"03001234567\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"Karachi\"},"
+                + "\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"flat-rate\"}",
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, answer.statusCode(), answer.body());
+        return answer;
+    }
+}

@@ -1,0 +1,72 @@
+package io.tijarat.web;
+
+import io.tijarat.core.plugin.testkit.TestPluginJars;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Third-party payment plugins made on the fly and dropped into the running test server's plugin
+ * directory, the way an admin installs one: written next to it and moved in, so never half a jar.
+ */
+public final class TestPlugins {
+
+    private TestPlugins() {
+    }
+
+    /**
+     * @param capabilities e.g. {@code "PaymentCapability.REFUND"} (comma-separated, may be empty)
+     * @param providerBody the members of an anonymous {@code PaymentProvider}, e.g. a {@code start} method
+     */
+    public static void dropPayment(String id, String capabilities, String providerBody) {
+        String pkg = "com.example." + id.replace("-", "");
+        byte[] jar = TestPluginJars.jar()
+                .source(pkg + ".Factory", """
+                        package %PKG%;
+                        import io.tijarat.spi.*;
+                        import io.tijarat.spi.payment.*;
+                        public class Factory implements PaymentProviderFactory {
+                            public ProviderDescriptor descriptor() {
+                                return ProviderDescriptor.builder("%ID%", ProviderKind.PAYMENT).displayName("%ID%")
+                                        .pluginVersion("1.0.0").capabilities(%CAPS%)
+                                        .defaultTimeout(java.time.Duration.ofSeconds(10)).build();
+                            }
+                            public PaymentProvider create(ProviderContext context) {
+                                return new PaymentProvider() { %BODY% };
+                            }
+                        }
+                        """.replace("%PKG%", pkg).replace("%ID%", id).replace("%CAPS%", capabilities)
+                        .replace("%BODY%", providerBody))
+                .service("io.tijarat.spi.payment.PaymentProviderFactory", pkg + ".Factory")
+                .bytes();
+        try {
+            Path tmp = pluginDir().resolveSibling(id + ".jar.part");
+            Files.write(tmp, jar);
+            Files.move(tmp, pluginDir().resolve(id + ".jar"), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path pluginDir() {
+        return Path.of(System.getProperty("tijarat.it.workdir"), "plugins");
+    }
+
+    /** The plugin's state as the admin API reports it ("ACTIVE", "REFUSED", …), or null if not listed. */
+    public static String state(Http http, String id) {
+        return field(http, id, "state");
+    }
+
+    public static String field(Http http, String id, String name) {
+        String body = http.get("/api/admin/plugins", "Authorization", Tokens.admin()).body();
+        for (var value : jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray()) {
+            var plugin = value.asJsonObject();
+            if (id.equals(plugin.getString("providerId", null))) {
+                return plugin.getString(name, null);
+            }
+        }
+        return null;
+    }
+}
