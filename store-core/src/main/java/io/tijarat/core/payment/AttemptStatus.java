@@ -11,5 +11,12 @@ public enum AttemptStatus {
     APPROVED,
     DECLINED,
     /** Maybe it happened: settled by inquiry, never by guessing. */
-    UNKNOWN
+    UNKNOWN,
+    /** The provider's window passed without a payment; the order expired with it. */
+    EXPIRED;
+
+    /** Whether this attempt still waits for an answer (reconciler, callback or inquiry). */
+    public boolean isOpen() {
+        return this == STARTED || this == PENDING || this == UNKNOWN;
+    }
 }

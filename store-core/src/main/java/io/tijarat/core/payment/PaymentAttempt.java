@@ -52,6 +52,15 @@ public class PaymentAttempt {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(nullable = false)
+    private int checks;
+
+    @Column(length = 300)
+    private String attention;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -82,6 +91,23 @@ public class PaymentAttempt {
         this.updatedAt = now;
     }
 
+    /** When the reconciler should look at this attempt next; counts the looks for backoff. */
+    public void scheduleCheck(Instant at) {
+        this.nextCheckAt = at;
+        this.checks++;
+    }
+
+    /** Keeps other reconcilers off this attempt until {@code until} while one is asking about it. */
+    public void lease(Instant until) {
+        this.nextCheckAt = until;
+    }
+
+    /** Something a person must look at (a payment after expiry, an amount mismatch, no answer in time). */
+    public void flag(String why, Instant now) {
+        this.attention = why.length() <= 300 ? why : why.substring(0, 300);
+        this.updatedAt = now;
+    }
+
     /** 20 characters of Crockford base32 (100 bits): fits every gateway's merchant-reference field. */
     public static String newId() {
         char[] id = new char[20];
@@ -101,4 +127,7 @@ public class PaymentAttempt {
     public String detail() { return detail; }
     public String nextAction() { return nextAction; }
     public Instant updatedAt() { return updatedAt; }
+    public Instant createdAt() { return createdAt; }
+    public int checks() { return checks; }
+    public String attention() { return attention; }
 }

@@ -1,10 +1,15 @@
 package io.tijarat.core.provider;
 
 import io.tijarat.spi.ProviderDescriptor;
+import io.tijarat.spi.CallbackRequest;
+import io.tijarat.spi.payment.CallbackOutcome;
+import io.tijarat.spi.payment.InquiryOutcome;
+import io.tijarat.spi.payment.InquiryRequest;
 import io.tijarat.spi.payment.PaymentOutcome;
 import io.tijarat.spi.payment.PaymentRequest;
 import io.tijarat.spi.payment.RefundOutcome;
 import io.tijarat.spi.payment.RefundRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,4 +34,19 @@ public interface PaymentProviders {
      * "certainly not sent" throws {@link ProviderUnavailableException}.
      */
     RefundOutcome refund(String providerId, RefundRequest request) throws ProviderUnavailableException;
+
+    /** Asks the provider what became of an attempt; a call that fails ends as {@link InquiryOutcome.Unknown}. */
+    InquiryOutcome inquire(String providerId, InquiryRequest request) throws ProviderUnavailableException;
+
+    /**
+     * Verifies and reads an inbound callback from its raw bytes. A plugin that fails to verify rejects the
+     * callback: an unverifiable message must never change anything.
+     */
+    CallbackOutcome verifyCallback(String providerId, CallbackRequest request) throws ProviderUnavailableException;
+
+    /** How long to wait before the first inquiry, and how long an attempt may stay unpaid. */
+    record Timing(Duration firstInquiryAfter, Duration expiresAfter) {
+    }
+
+    Optional<Timing> timing(String providerId);
 }

@@ -15,7 +15,12 @@ import io.tijarat.core.provider.guard.UnknownOutcome;
 import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.TransientProviderException;
+import io.tijarat.spi.CallbackRequest;
+import io.tijarat.spi.payment.CallbackOutcome;
+import io.tijarat.spi.payment.InquiryOutcome;
+import io.tijarat.spi.payment.InquiryRequest;
 import io.tijarat.spi.payment.PaymentOutcome;
+import io.tijarat.spi.payment.PaymentProvider;
 import io.tijarat.spi.payment.PaymentRequest;
 import io.tijarat.spi.payment.RefundOutcome;
 import io.tijarat.spi.payment.RefundRequest;
@@ -166,6 +171,41 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
     @Override
     public RefundOutcome refund(String providerId, RefundRequest request) {
         return paymentCall(providerId, "refund", p -> p.refund(request), RefundOutcome.Unknown::new);
+    }
+
+    @Override
+    public InquiryOutcome inquire(String providerId, InquiryRequest request) {
+        return paymentCall(providerId, "inquire", p -> p.inquire(request), InquiryOutcome.Unknown::new);
+    }
+
+    @Override
+    public CallbackOutcome verifyCallback(String providerId, CallbackRequest request) {
+        long started = System.nanoTime();
+        String result = "error";
+        try (ProviderLease<?> lease = lease(providerId, ProviderType.PAYMENT)) {
+            CallbackOutcome outcome = guard(providerId, GuardedPayment.class, lease.provider()).verifyCallback(request);
+            result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            return outcome;
+        } catch (ProviderUnavailableException e) {
+            result = "unavailable";
+            throw e;
+        } catch (RuntimeException e) {
+            result = "plugin-error";
+            LOG.log(Level.WARNING, "Payment provider " + providerId + " could not verify a callback", e);
+            return new CallbackOutcome.Rejected("the provider could not verify it");
+        } finally {
+            metrics.record(providerId, "callback", result, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    @Override
+    public Optional<Timing> timing(String providerId) {
+        return registry.acquire(providerId, ProviderType.PAYMENT).map(lease -> {
+            try (lease) {
+                PaymentProvider p = (PaymentProvider) lease.provider();
+                return new Timing(p.firstInquiryAfter(), p.attemptExpiresAfter());
+            }
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tijarat.web.config;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import io.tijarat.core.idempotency.IdempotencyPurge;
+import io.tijarat.core.payment.Reconciler;
 import io.tijarat.core.persistence.SchemaMigration;
 import io.tijarat.core.provider.PluginProviders;
 import jakarta.inject.Inject;
@@ -48,11 +49,15 @@ public class DatabaseStartup implements ServletContextListener {
     @Inject
     IdempotencyPurge idempotencyPurge;
 
+    @Inject
+    Reconciler reconciler;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         migration.migrateAtStartup();
         // Load the plugin directory now rather than on the first checkout.
         plugins.entries();
         idempotencyPurge.start();
+        reconciler.start();
     }
 }

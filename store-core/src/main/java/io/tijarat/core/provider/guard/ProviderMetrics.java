@@ -27,6 +27,11 @@ public class ProviderMetrics {
                 new Tag("outcome", call.outcomeClass())).update(call.duration());
     }
 
+    /** A callback that failed verification (forged, tampered, replayed from elsewhere): counted, nothing else. */
+    public void rejectedCallback(String providerId) {
+        registry.counter("tijarat.callbacks.rejected", new Tag("provider", providerId)).inc();
+    }
+
     public void record(String providerId, String operation, String result, Duration elapsed) {
         registry.timer("tijarat.provider.calls",
                         new Tag("provider", providerId), new Tag("operation", operation), new Tag("result", result))

@@ -1,0 +1,144 @@
+package io.tijarat.core.callback;
+
+import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.payment.PaymentSettlement;
+import io.tijarat.core.provider.PaymentProviders;
+import io.tijarat.core.provider.ProviderUnavailableException;
+import io.tijarat.spi.payment.CallbackOutcome;
+import io.tijarat.spi.payment.InquiryOutcome;
+import io.tijarat.spi.payment.InquiryRequest;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Storing verified provider events once and applying them, now (asynchronously) or on an admin's replay. */
+@ApplicationScoped
+public class ProviderEvents {
+
+    private static final Logger LOG = Logger.getLogger(ProviderEvents.class.getName());
+
+    @PersistenceContext(unitName = "tijarat")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PaymentSettlement settlement;
+
+    @Inject
+    PaymentProviders payments;
+
+    @Inject
+    ProviderEvents self;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    /**
+     * Stores a verified event unless the provider sent it before; returns the new event's id, or empty for a
+     * duplicate (to be acknowledged and ignored). Unknown attempts are refused by returning empty too.
+     */
+    public Optional<String> receive(String providerId, CallbackOutcome.Verified verified) {
+        try {
+            return self.insert(providerId, verified);
+        } catch (RuntimeException e) {
+            if (isDuplicate(e)) {
+                return Optional.empty(); // the same event, delivered concurrently: the other delivery stored it
+            }
+            throw e;
+        }
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<String> insert(String providerId, CallbackOutcome.Verified verified) {
+        String attemptId = verified.attemptId().value();
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
+        if (attempt == null || !attempt.providerId().equals(providerId)) {
+            return Optional.empty();
+        }
+        boolean seen = !em.createQuery("select e.id from ProviderEvent e where e.providerId = :p and e.eventKey = :k")
+                .setParameter("p", providerId).setParameter("k", verified.eventKey()).getResultList().isEmpty();
+        if (seen) {
+            return Optional.empty();
+        }
+        var event = new ProviderEvent(providerId, verified.eventKey(), attemptId, verified.status(),
+                verified.confirmByInquiry(), clock.instant());
+        em.persist(event);
+        em.flush(); // a concurrent duplicate fails here, on the unique key, not after we answered
+        return Optional.of(event.id());
+    }
+
+    /** Applies the event soon, off the request thread: the provider is answered within a second. */
+    public void applyLater(String eventId) {
+        executor.submit(() -> {
+            try {
+                apply(eventId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Provider event " + eventId + " could not be applied yet; the reconciler"
+                        + " will settle its attempt", e);
+            }
+        });
+    }
+
+    /** Applies (or re-applies) the event through the one settlement function. Idempotent. */
+    public String apply(String eventId) {
+        ProviderEvent event = em.find(ProviderEvent.class, eventId);
+        if (event == null) {
+            throw new io.tijarat.core.error.NotFoundException("no event with this id");
+        }
+        InquiryOutcome news = event.reportedOutcome();
+        String source = "callback";
+        if (event.confirmByInquiry()) {
+            // The report is unsigned (or only partly signed): ask the provider before believing it.
+            news = confirm(event);
+            source = "callback confirmed by inquiry";
+        }
+        var result = settlement.settle(event.attemptId(), news, source);
+        String outcome = "attempt " + result.attempt() + ", order " + result.order()
+                + (result.attention() == null ? "" : " — attention: " + result.attention());
+        self.markApplied(eventId, outcome);
+        return outcome;
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void markApplied(String eventId, String outcome) {
+        em.find(ProviderEvent.class, eventId).applied(outcome, clock.instant());
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public List<ProviderEvent> recent(int limit) {
+        return em.createQuery("select e from ProviderEvent e order by e.receivedAt desc", ProviderEvent.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    private InquiryOutcome confirm(ProviderEvent event) {
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, event.attemptId());
+        try {
+            return payments.inquire(event.providerId(), new InquiryRequest(attempt.key(),
+                    Optional.ofNullable(attempt.gatewayReference()), attempt.amount(), attempt.createdAt()));
+        } catch (ProviderUnavailableException e) {
+            return new InquiryOutcome.Unknown("could not confirm: " + e.getMessage());
+        }
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || t.getClass().getSimpleName().contains("ConstraintViolation")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+package io.tijarat.core.payment;
+
+import io.tijarat.core.order.Order;
+import io.tijarat.core.order.OrderStatus;
+import io.tijarat.spi.payment.InquiryOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * The one function that moves a payment attempt — and its order — forward on news from the provider,
+ * whether the news comes from an inquiry, a callback or the customer's return. It is idempotent (the same
+ * news twice changes nothing the second time) and forward-only (an attempt that is settled stays settled,
+ * so a late or out-of-order event cannot move an order back). News that cannot be applied safely — a
+ * payment after the order expired, a different amount, "paid" after "declined" — is flagged for a person,
+ * never guessed at.
+ */
+@ApplicationScoped
+public class PaymentSettlement {
+
+    private static final Logger LOG = Logger.getLogger(PaymentSettlement.class.getName());
+
+    @PersistenceContext(unitName = "tijarat")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** What the attempt and its order look like after the news was applied. */
+    public record Settled(String attemptId, AttemptStatus attempt, OrderStatus order, boolean changed, String attention) {
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Settled settle(String attemptId, InquiryOutcome news, String source) {
+        var now = clock.instant();
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (attempt == null) {
+            throw new IllegalArgumentException("no payment attempt " + attemptId);
+        }
+        Order order = em.find(Order.class, attempt.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        AttemptStatus before = attempt.status();
+        String attentionBefore = attempt.attention();
+        String actor = "provider:" + attempt.providerId() + " (" + source + ")";
+        if (news instanceof InquiryOutcome.Paid paid) {
+            paid(attempt, order, paid, actor, now);
+        } else if (news instanceof InquiryOutcome.Failed failed && before.isOpen()) {
+            attempt.record(AttemptStatus.DECLINED, attempt.gatewayReference(), failed.message(), attempt.nextAction(), now);
+        } else if (news instanceof InquiryOutcome.Pending pending && before == AttemptStatus.STARTED) {
+            attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null), attempt.detail(),
+                    attempt.nextAction(), now);
+        } else if (news instanceof InquiryOutcome.NotFound && (before == AttemptStatus.STARTED || before == AttemptStatus.UNKNOWN)) {
+            // The gateway has no record of it: it never arrived, so nothing was taken.
+            attempt.record(AttemptStatus.NOT_SENT, null, "the provider never received this payment; please try again",
+                    null, now);
+        }
+        boolean changed = attempt.status() != before || !java.util.Objects.equals(attentionBefore, attempt.attention());
+        return new Settled(attempt.id(), attempt.status(), order.status(), changed, attempt.attention());
+    }
+
+    /** The provider's window passed with no payment: the order expires and its stock is released. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Settled expire(String attemptId, String why) {
+        var now = clock.instant();
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        Order order = em.find(Order.class, attempt.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (!attempt.status().isOpen() || order.status() != OrderStatus.PENDING_PAYMENT) {
+            return new Settled(attempt.id(), attempt.status(), order.status(), false, attempt.attention());
+        }
+        if (attempt.status() == AttemptStatus.UNKNOWN || attempt.status() == AttemptStatus.STARTED) {
+            attempt.flag("escalated: no certain answer from " + attempt.providerId() + " within its window; check the"
+                    + " provider's portal — a payment found later is flagged for refund", now);
+            LOG.warning(() -> "Payment attempt " + attemptId + " escalated to admins: " + why);
+        }
+        attempt.record(AttemptStatus.EXPIRED, attempt.gatewayReference(), why, null, now);
+        order.moveTo(OrderStatus.EXPIRED, why, "reconciler", now);
+        for (var line : order.lines()) {
+            em.createQuery("update ProductVariant v set v.stock = v.stock + :q, v.version = v.version + 1 where v.id = :id")
+                    .setParameter("q", line.quantity()).setParameter("id", line.variantId()).executeUpdate();
+        }
+        return new Settled(attempt.id(), attempt.status(), order.status(), true, attempt.attention());
+    }
+
+    private void paid(PaymentAttempt attempt, Order order, InquiryOutcome.Paid paid, String actor, java.time.Instant now) {
+        AttemptStatus before = attempt.status();
+        if (before == AttemptStatus.APPROVED) {
+            return; // already applied: the same news twice changes nothing
+        }
+        attempt.record(AttemptStatus.APPROVED, paid.gatewayReference(), "paid", null, now);
+        if (!paid.amount().equals(attempt.amount())) {
+            attempt.flag("the provider reports " + paid.amount() + " paid, the order expects " + attempt.amount()
+                    + ": check and refund or collect the difference", now);
+        } else if (before == AttemptStatus.DECLINED || before == AttemptStatus.NOT_SENT) {
+            attempt.flag("the provider reports this attempt paid after it was recorded " + before
+                    + ": check the order", now);
+        } else if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            order.moveTo(OrderStatus.PAID, "payment confirmed (" + paid.gatewayReference() + ")", actor, now);
+        } else if (order.status() == OrderStatus.EXPIRED || order.status() == OrderStatus.CANCELLED) {
+            attempt.flag("paid after the order was " + order.status() + ": refund the customer", now);
+        } else {
+            attempt.flag("a second payment for an order that is already " + order.status() + ": refund one of them", now);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.tijarat.core.payment;
+
+import io.tijarat.core.provider.PaymentProviders;
+import io.tijarat.core.provider.ProviderUnavailableException;
+import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.Money;
+import io.tijarat.spi.payment.InquiryOutcome;
+import io.tijarat.spi.payment.InquiryRequest;
+import io.tijarat.spi.payment.PaymentCapability;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Settles payment attempts nobody has settled yet — started but unanswered (the server stopped), unknown
+ * (timeouts), pending (the customer has not acted) — by asking the provider, through the same
+ * {@link PaymentSettlement} as callbacks. It respects each provider's minimum delay before the first
+ * inquiry and backs off between inquiries; when the provider's window has passed the order expires and an
+ * attempt that never got a certain answer is escalated to admins. No transaction is open during an inquiry.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ReconciliationClaims claims;
+
+    @Inject
+    PaymentSettlement settlement;
+
+    @Inject
+    PaymentProviders payments;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "tijarat.reconciler.interval-seconds", defaultValue = "30")
+    long intervalSeconds;
+
+    private ScheduledFuture<?> task;
+
+    /** Summary of one run. */
+    public record Run(int looked, int settled, int expired) {
+    }
+
+    public synchronized void start() {
+        if (task == null && intervalSeconds > 0) {
+            task = scheduler.scheduleWithFixedDelay(this::runQuietly, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** One pass over the attempts that are due; also callable by admins. */
+    public Run runOnce() {
+        int looked = 0;
+        int settled = 0;
+        int expired = 0;
+        for (var due : claims.claim(50)) {
+            looked++;
+            switch (reconcile(due)) {
+                case SETTLED -> settled++;
+                case EXPIRED -> expired++;
+                default -> { }
+            }
+        }
+        return new Run(looked, settled, expired);
+    }
+
+    private enum Result { SETTLED, EXPIRED, WAITING }
+
+    private Result reconcile(ReconciliationClaims.Due due) {
+        Instant now = clock.instant();
+        Optional<PaymentProviders.Timing> timing = payments.timing(due.providerId());
+        if (timing.isEmpty()) {
+            claims.nextCheck(due.attemptId(), now.plus(Duration.ofMinutes(10))); // provider not installed now
+            return Result.WAITING;
+        }
+        Instant firstInquiry = due.createdAt().plus(timing.get().firstInquiryAfter());
+        Instant expiry = due.createdAt().plus(timing.get().expiresAfter());
+        boolean canInquire = payments.descriptor(due.providerId()).map(d -> d.supports(PaymentCapability.INQUIRY)).orElse(false);
+        if (canInquire && !now.isBefore(firstInquiry)) {
+            InquiryOutcome news = inquire(due);
+            var after = settlement.settle(due.attemptId(), news, "inquiry");
+            if (!after.attempt().isOpen()) {
+                return Result.SETTLED;
+            }
+        }
+        if (!now.isBefore(expiry)) {
+            settlement.expire(due.attemptId(), "no payment within " + timing.get().expiresAfter().toMinutes()
+                    + " minutes (" + due.providerId() + ")");
+            return Result.EXPIRED;
+        }
+        Instant next = now.plus(backoff(due.checks()));
+        if (canInquire && now.isBefore(firstInquiry)) {
+            next = firstInquiry;
+        }
+        claims.nextCheck(due.attemptId(), next.isAfter(expiry) ? expiry : next);
+        return Result.WAITING;
+    }
+
+    private InquiryOutcome inquire(ReconciliationClaims.Due due) {
+        try {
+            return payments.inquire(due.providerId(), new InquiryRequest(IdempotencyKey.of(due.attemptId()),
+                    Optional.ofNullable(due.gatewayReference()), Money.of(due.amountMinor(), due.currency()), due.createdAt()));
+        } catch (ProviderUnavailableException e) {
+            return new InquiryOutcome.Unknown("the provider could not be asked: " + e.getMessage());
+        }
+    }
+
+    /** 1, 2, 4 … minutes, at most 30: patient with slow gateways, never hammering them. */
+    static Duration backoff(int checks) {
+        return Duration.ofMinutes(Math.min(30, 1L << Math.min(5, Math.max(0, checks - 1))));
+    }
+
+    private void runQuietly() {
+        try {
+            Run run = runOnce();
+            if (run.looked() > 0) {
+                LOG.info(() -> "Reconciler looked at " + run.looked() + " attempts: " + run.settled() + " settled, "
+                        + run.expired() + " expired");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reconciler run failed; it runs again in " + intervalSeconds + " s", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.tijarat.web.admin;
+
+import io.tijarat.core.callback.ProviderEvent;
+import io.tijarat.core.callback.ProviderEvents;
+import io.tijarat.core.payment.Reconciler;
+import io.tijarat.web.TijaratApplication;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Payment operations for admins: received provider events (and replaying one), running the reconciler now. */
+@Path("/admin/payments")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(TijaratApplication.ADMIN)
+public class AdminPaymentsResource {
+
+    @Inject
+    ProviderEvents events;
+
+    @Inject
+    Reconciler reconciler;
+
+    /** A received event as admins see it. */
+    public record EventView(String id, String providerId, String eventKey, String attemptId, String reported,
+                            boolean confirmedByInquiry, String state, Instant receivedAt, Instant appliedAt,
+                            String outcome) {
+        static EventView of(ProviderEvent e) {
+            return new EventView(e.id(), e.providerId(), e.eventKey(), e.attemptId(), e.reported(), e.confirmByInquiry(),
+                    e.state(), e.receivedAt(), e.appliedAt(), e.outcome());
+        }
+    }
+
+    /** What a replay did. */
+    public record Replayed(String eventId, String outcome) {
+    }
+
+    @GET
+    @Path("/events")
+    @Operation(summary = "The latest provider events (IPN/webhooks) received, newest first")
+    public List<EventView> events() {
+        return events.recent(200).stream().map(EventView::of).toList();
+    }
+
+    @POST
+    @Path("/events/{eventId}/replay")
+    @Operation(summary = "Apply a received event again (idempotent: an applied event changes nothing twice)")
+    public Replayed replay(@PathParam("eventId") String eventId) {
+        return new Replayed(eventId, events.apply(eventId));
+    }
+
+    @POST
+    @Path("/reconcile")
+    @Operation(summary = "Run the payment reconciler now instead of waiting for its schedule")
+    public Reconciler.Run reconcile() {
+        return reconciler.runOnce();
+    }
+}
