@@ -23,9 +23,13 @@ public final class Shop {
 
     /** Checks out one unit with {@code paymentProvider}; asserts the order was created (201). */
     public HttpResponse<String> checkout(String paymentProvider) {
+        return checkout(paymentProvider, "Test Customer");
+    }
+
+    public HttpResponse<String> checkout(String paymentProvider, String customerName) {
         String cartId = field(http.post("/api/carts", null).body(), "id");
         http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
-        var answer = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"Test Customer\","
+        var answer = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"" + customerName + "\","
                 + "\"phone\":\"03001234567\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"Karachi\"},"
                 + "\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"flat-rate\"}",
                 "Idempotency-Key", UUID.randomUUID().toString());

@@ -4,6 +4,7 @@ import io.tijarat.core.cart.CartService;
 import io.tijarat.core.cart.CartView;
 import io.tijarat.core.customer.CustomerDetails;
 import io.tijarat.core.error.InvalidRequestException;
+import io.tijarat.core.fault.FaultPoints;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.provider.PaymentProviders;
 import io.tijarat.core.provider.ProviderUnavailableException;
@@ -89,8 +90,10 @@ public class CheckoutService {
                 .customer(new Customer(customer.name(), Optional.of(customer.phone()), Optional.ofNullable(customer.email())))
                 .locale(Locale.forLanguageTag(customer.locale()))
                 .build();
+        FaultPoints.reached(FaultPoints.AFTER_ATTEMPT_COMMIT);
         try {
             PaymentOutcome outcome = payments.start(payment.id(), request);
+            FaultPoints.reached(FaultPoints.AFTER_PROVIDER_ANSWER);
             boolean cod = payment.supports(PaymentCapability.COLLECT_ON_DELIVERY);
             return recorder.record(placed.attemptId(), new PaymentRecorder.Answer(outcome, cod));
         } catch (ProviderUnavailableException e) {
