@@ -27,10 +27,16 @@ public final class Shop {
     }
 
     public HttpResponse<String> checkout(String paymentProvider, String customerName) {
+        return checkout(paymentProvider, customerName, null, "en");
+    }
+
+    /** A checkout with the customer's e-mail (may be null) and language. */
+    public HttpResponse<String> checkout(String paymentProvider, String customerName, String email, String locale) {
         String cartId = field(http.post("/api/carts", null).body(), "id");
         http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
         var answer = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"" + customerName + "\","
-                + "\"phone\":\"03001234567\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"Karachi\"},"
+                + "\"phone\":\"03001234567\","
+                + (email == null ? "" : "\"email\":\"" + email + "\",") + "\"locale\":\"" + locale + "\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"Karachi\"},"
                 + "\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"flat-rate\"}",
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, answer.statusCode(), answer.body());

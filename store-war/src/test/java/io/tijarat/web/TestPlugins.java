@@ -21,25 +21,35 @@ public final class TestPlugins {
      * @param providerBody the members of an anonymous {@code PaymentProvider}, e.g. a {@code start} method
      */
     public static void dropPayment(String id, String capabilities, String providerBody) {
+        drop("payment", "Payment", id, capabilities, providerBody);
+    }
+
+    /** A notification plugin; {@code providerBody} holds the members of an anonymous {@code NotificationProvider}. */
+    public static void dropNotification(String id, String capabilities, String providerBody) {
+        drop("notification", "Notification", id, capabilities, providerBody);
+    }
+
+    private static void drop(String kindPackage, String kind, String id, String capabilities, String providerBody) {
         String pkg = "com.example." + id.replace("-", "");
         byte[] jar = TestPluginJars.jar()
                 .source(pkg + ".Factory", """
                         package %PKG%;
                         import io.tijarat.spi.*;
-                        import io.tijarat.spi.payment.*;
-                        public class Factory implements PaymentProviderFactory {
+                        import io.tijarat.spi.%KINDPKG%.*;
+                        public class Factory implements %KIND%ProviderFactory {
                             public ProviderDescriptor descriptor() {
-                                return ProviderDescriptor.builder("%ID%", ProviderKind.PAYMENT).displayName("%ID%")
+                                return ProviderDescriptor.builder("%ID%", ProviderKind.%KINDUP%).displayName("%ID%")
                                         .pluginVersion("1.0.0").capabilities(%CAPS%)
                                         .defaultTimeout(java.time.Duration.ofSeconds(10)).build();
                             }
-                            public PaymentProvider create(ProviderContext context) {
-                                return new PaymentProvider() { %BODY% };
+                            public %KIND%Provider create(ProviderContext context) {
+                                return new %KIND%Provider() { %BODY% };
                             }
                         }
                         """.replace("%PKG%", pkg).replace("%ID%", id).replace("%CAPS%", capabilities)
+                        .replace("%KINDPKG%", kindPackage).replace("%KINDUP%", kind.toUpperCase()).replace("%KIND%", kind)
                         .replace("%BODY%", providerBody))
-                .service("io.tijarat.spi.payment.PaymentProviderFactory", pkg + ".Factory")
+                .service("io.tijarat.spi." + kindPackage + "." + kind + "ProviderFactory", pkg + ".Factory")
                 .bytes();
         try {
             Path tmp = pluginDir().resolveSibling(id + ".jar.part");

@@ -1,5 +1,7 @@
 package io.tijarat.core.checkout;
 
+import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.cart.Cart;
 import io.tijarat.core.cart.CartLine;
 import io.tijarat.core.cart.CartSettings;
@@ -47,6 +49,9 @@ public class OrderPlacement {
     @Inject
     IdempotencyStore idempotency;
 
+    @Inject
+    Outbox outbox;
+
     /** The committed order, its attempt, and the access token shown once to the customer. */
     public record Placed(String orderId, String attemptId, String accessToken) {
     }
@@ -90,6 +95,7 @@ public class OrderPlacement {
         String token = AccessTokens.newToken();
         var order = new Order(draft, OrderNumbers.next(), AccessTokens.hash(token), now, "customer");
         em.persist(order);
+        outbox.orderEvent(order, OrderEvent.ORDER_PLACED, order.total());
         var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), now);
         em.persist(attempt);
         cart.checkOut(now);

@@ -1,5 +1,7 @@
 package io.tijarat.core.checkout;
 
+import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.error.NotFoundException;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderStatus;
@@ -34,6 +36,9 @@ public class PaymentRecorder {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
     /** How the order should react, decided by what kind of provider answered. */
     public record Answer(PaymentOutcome outcome, boolean collectOnDelivery) {
     }
@@ -51,6 +56,7 @@ public class PaymentRecorder {
         if (outcome instanceof PaymentOutcome.Approved approved) {
             attempt.record(AttemptStatus.APPROVED, approved.gatewayReference(), "paid", null, now);
             order.moveTo(OrderStatus.PAID, "payment approved by " + attempt.providerId(), actor, now);
+            outbox.orderEvent(order, OrderEvent.ORDER_PAID, approved.amount());
         } else if (outcome instanceof PaymentOutcome.Pending pending) {
             NextAction next = NextAction.of(pending.next());
             attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null),
@@ -63,6 +69,7 @@ public class PaymentRecorder {
             }
         } else if (outcome instanceof PaymentOutcome.Declined declined) {
             attempt.record(AttemptStatus.DECLINED, null, declined.customerMessage(), null, now);
+            outbox.orderEvent(order, OrderEvent.PAYMENT_FAILED, order.total());
         } else {
             var unknown = (PaymentOutcome.Unknown) outcome;
             attempt.record(AttemptStatus.UNKNOWN, unknown.gatewayReference().orElse(null),

@@ -1,5 +1,7 @@
 package io.tijarat.core.order;
 
+import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,9 @@ public class OrderAdministration {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /** Filters for the order list; null means "any". */
     public record Filter(OrderStatus status, Instant from, Instant to, String paymentProvider, String shippingProvider) {
@@ -90,6 +95,7 @@ public class OrderAdministration {
             throw new NotFoundException("no order with this id");
         }
         order.moveTo(OrderStatus.CANCELLED, reason, actor, clock.instant());
+        outbox.orderEvent(order, OrderEvent.ORDER_CANCELLED, order.total());
         for (OrderLine line : order.lines()) {
             em.createQuery("update ProductVariant v set v.stock = v.stock + :q, v.version = v.version + 1 where v.id = :id")
                     .setParameter("q", line.quantity()).setParameter("id", line.variantId()).executeUpdate();

@@ -1,5 +1,7 @@
 package io.tijarat.core.payment;
 
+import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderStatus;
 import io.tijarat.spi.payment.InquiryOutcome;
@@ -32,6 +34,9 @@ public class PaymentSettlement {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
     /** What the attempt and its order look like after the news was applied. */
     public record Settled(String attemptId, AttemptStatus attempt, OrderStatus order, boolean changed, String attention) {
     }
@@ -51,6 +56,9 @@ public class PaymentSettlement {
             paid(attempt, order, paid, actor, now);
         } else if (news instanceof InquiryOutcome.Failed failed && before.isOpen()) {
             attempt.record(AttemptStatus.DECLINED, attempt.gatewayReference(), failed.message(), attempt.nextAction(), now);
+            if (order.status() == OrderStatus.PENDING_PAYMENT) {
+                outbox.orderEvent(order, OrderEvent.PAYMENT_FAILED, order.total());
+            }
         } else if (news instanceof InquiryOutcome.Pending pending && before == AttemptStatus.STARTED) {
             attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null), attempt.detail(),
                     attempt.nextAction(), now);
@@ -100,6 +108,7 @@ public class PaymentSettlement {
                     + ": check the order", now);
         } else if (order.status() == OrderStatus.PENDING_PAYMENT) {
             order.moveTo(OrderStatus.PAID, "payment confirmed (" + paid.gatewayReference() + ")", actor, now);
+            outbox.orderEvent(order, OrderEvent.ORDER_PAID, paid.amount());
         } else if (order.status() == OrderStatus.EXPIRED || order.status() == OrderStatus.CANCELLED) {
             attempt.flag("paid after the order was " + order.status() + ": refund the customer", now);
         } else {

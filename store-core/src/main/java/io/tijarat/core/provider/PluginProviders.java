@@ -7,6 +7,7 @@ import io.tijarat.core.plugin.PluginRegistry;
 import io.tijarat.core.plugin.ProviderLease;
 import io.tijarat.core.plugin.ProviderType;
 import io.tijarat.core.plugin.context.ProviderContextFactory;
+import io.tijarat.core.provider.guard.GuardedNotification;
 import io.tijarat.core.provider.guard.GuardedPayment;
 import io.tijarat.core.provider.guard.GuardedShipping;
 import io.tijarat.core.provider.guard.ProviderGuards;
@@ -24,6 +25,10 @@ import io.tijarat.spi.payment.PaymentProvider;
 import io.tijarat.spi.payment.PaymentRequest;
 import io.tijarat.spi.payment.RefundOutcome;
 import io.tijarat.spi.payment.RefundRequest;
+import io.tijarat.spi.notification.Channel;
+import io.tijarat.spi.notification.MessageRequest;
+import io.tijarat.spi.notification.NotificationCapability;
+import io.tijarat.spi.notification.SendOutcome;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
 import jakarta.annotation.PostConstruct;
@@ -64,7 +69,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * becomes {@link PaymentOutcome.Unknown}.
  */
 @ApplicationScoped
-public class PluginProviders implements PaymentProviders, ShippingProviders {
+public class PluginProviders implements PaymentProviders, ShippingProviders, NotificationProviders {
 
     private static final Logger LOG = Logger.getLogger(PluginProviders.class.getName());
 
@@ -165,17 +170,20 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
 
     @Override
     public PaymentOutcome start(String providerId, PaymentRequest request) {
-        return paymentCall(providerId, "start", p -> p.start(request), PaymentOutcome.Unknown::of);
+        return mutatingCall(providerId, ProviderType.PAYMENT, GuardedPayment.class, "start", p -> p.start(request),
+                PaymentOutcome.Unknown::of);
     }
 
     @Override
     public RefundOutcome refund(String providerId, RefundRequest request) {
-        return paymentCall(providerId, "refund", p -> p.refund(request), RefundOutcome.Unknown::new);
+        return mutatingCall(providerId, ProviderType.PAYMENT, GuardedPayment.class, "refund", p -> p.refund(request),
+                RefundOutcome.Unknown::new);
     }
 
     @Override
     public InquiryOutcome inquire(String providerId, InquiryRequest request) {
-        return paymentCall(providerId, "inquire", p -> p.inquire(request), InquiryOutcome.Unknown::new);
+        return mutatingCall(providerId, ProviderType.PAYMENT, GuardedPayment.class, "inquire", p -> p.inquire(request),
+                InquiryOutcome.Unknown::new);
     }
 
     @Override
@@ -209,17 +217,18 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
     }
 
     /**
-     * One mutating call into a payment provider. What failures mean is decided here, once: "certainly
+     * One call into a provider that may change something at the gateway. What failures mean is decided
+     * here, once: "certainly
      * not sent" (refused, breaker open, bulkhead full, misconfigured, not installed) throws
      * {@link ProviderUnavailableException}; "maybe sent" (timeout, Unknown, a plugin bug after the request
      * may have gone out) returns {@code unknown}'s outcome, to be settled by inquiry.
      */
-    private <R> R paymentCall(String providerId, String operation, Function<GuardedPayment, R> call,
-                              Function<String, R> unknown) {
+    private <G, R> R mutatingCall(String providerId, ProviderType<?> type, Class<G> guardType, String operation,
+                                  Function<G, R> call, Function<String, R> unknown) {
         long started = System.nanoTime();
         String result = "error";
-        try (ProviderLease<?> lease = lease(providerId, ProviderType.PAYMENT)) {
-            R outcome = call.apply(guard(providerId, GuardedPayment.class, lease.provider()));
+        try (ProviderLease<?> lease = lease(providerId, type)) {
+            R outcome = call.apply(guard(providerId, guardType, lease.provider()));
             result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
             return outcome;
         } catch (UnknownOutcome e) {
@@ -238,7 +247,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
             throw e;
         } catch (RuntimeException e) {
             result = "plugin-error";
-            LOG.log(Level.SEVERE, "Payment provider " + providerId + " failed unexpectedly in " + operation, e);
+            LOG.log(Level.SEVERE, "Provider " + providerId + " failed unexpectedly in " + operation, e);
             return unknown.apply("the provider failed unexpectedly: " + e.getClass().getSimpleName());
         } finally {
             metrics.record(providerId, operation, result, Duration.ofNanos(System.nanoTime() - started));
@@ -269,6 +278,25 @@ public class PluginProviders implements PaymentProviders, ShippingProviders {
         } finally {
             metrics.record(providerId, "quote", result, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    // --- notification ------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<String> providerFor(Channel channel) {
+        Optional<String> configured = setting("tijarat.notifications." + channel.name().toLowerCase(Locale.ROOT) + ".provider");
+        if (configured.isPresent()) {
+            return configured;
+        }
+        NotificationCapability needed = channel == Channel.EMAIL ? NotificationCapability.EMAIL : NotificationCapability.SMS;
+        return registry.activeDescriptors(ProviderType.NOTIFICATION).stream()
+                .filter(d -> d.supports(needed)).map(ProviderDescriptor::id).sorted().findFirst();
+    }
+
+    @Override
+    public SendOutcome send(String providerId, MessageRequest request) {
+        return mutatingCall(providerId, ProviderType.NOTIFICATION, GuardedNotification.class, "send",
+                p -> p.send(request), SendOutcome.Unknown::new);
     }
 
     // --- internals ---------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package io.tijarat.core.refund;
 
+import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;
 import io.tijarat.core.order.Order;
@@ -30,6 +32,9 @@ public class RefundLedger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /** What {@link #open} decided: the refund, and the attempt it refunds when a provider must be asked. */
     public record Opened(Refund refund, Optional<PaymentAttempt> attempt, Money paid) {
@@ -89,6 +94,7 @@ public class RefundLedger {
         em.persist(refund);
         if (!viaProvider) {
             order.applyRefund(amount, "refunded by hand: " + reason, actor, clock.instant());
+            outbox.orderEvent(order, OrderEvent.ORDER_REFUNDED, amount);
         }
         return new Opened(refund, viaProvider ? attempt : Optional.empty(), paid);
     }
@@ -103,9 +109,10 @@ public class RefundLedger {
         }
         if (outcome instanceof RefundOutcome.Refunded done) {
             refund.record(RefundStatus.SUCCEEDED, done.gatewayReference(), "refunded", now);
-            em.find(Order.class, refund.orderId(), LockModeType.PESSIMISTIC_WRITE)
-                    .applyRefund(refund.amount(), "refunded through " + refund.providerId() + ": " + refund.reason(),
-                            "provider:" + refund.providerId(), now);
+            Order order = em.find(Order.class, refund.orderId(), LockModeType.PESSIMISTIC_WRITE);
+            order.applyRefund(refund.amount(), "refunded through " + refund.providerId() + ": " + refund.reason(),
+                    "provider:" + refund.providerId(), now);
+            outbox.orderEvent(order, OrderEvent.ORDER_REFUNDED, refund.amount());
         } else if (outcome instanceof RefundOutcome.Pending pending) {
             refund.record(RefundStatus.PENDING, pending.gatewayReference().orElse(null), "the provider is processing it", now);
         } else if (outcome instanceof RefundOutcome.Declined declined) {

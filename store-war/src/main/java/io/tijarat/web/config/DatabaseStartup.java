@@ -2,6 +2,7 @@ package io.tijarat.web.config;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import io.tijarat.core.idempotency.IdempotencyPurge;
+import io.tijarat.core.outbox.OutboxRelay;
 import io.tijarat.core.payment.Reconciler;
 import io.tijarat.core.persistence.SchemaMigration;
 import io.tijarat.core.provider.PluginProviders;
@@ -52,6 +53,9 @@ public class DatabaseStartup implements ServletContextListener {
     @Inject
     Reconciler reconciler;
 
+    @Inject
+    OutboxRelay outboxRelay;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         migration.migrateAtStartup();
@@ -59,5 +63,6 @@ public class DatabaseStartup implements ServletContextListener {
         plugins.entries();
         idempotencyPurge.start();
         reconciler.start();
+        outboxRelay.start();
     }
 }

@@ -25,6 +25,7 @@ public final class UnknownOutcome extends RuntimeException {
         return result instanceof io.tijarat.spi.payment.PaymentOutcome.Unknown
                 || result instanceof io.tijarat.spi.payment.InquiryOutcome.Unknown
                 || result instanceof io.tijarat.spi.payment.RefundOutcome.Unknown
-                || result instanceof io.tijarat.spi.payment.VoidOutcome.Unknown;
+                || result instanceof io.tijarat.spi.payment.VoidOutcome.Unknown
+                || result instanceof io.tijarat.spi.notification.SendOutcome.Unknown;
     }
 }

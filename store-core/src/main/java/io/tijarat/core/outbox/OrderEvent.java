@@ -1,0 +1,10 @@
+package io.tijarat.core.outbox;
+
+/** The order events customers (and the merchant) hear about. */
+public enum OrderEvent {
+    ORDER_PLACED,
+    ORDER_PAID,
+    PAYMENT_FAILED,
+    ORDER_CANCELLED,
+    ORDER_REFUNDED
+}

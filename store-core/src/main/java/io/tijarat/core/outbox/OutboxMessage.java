@@ -1,0 +1,147 @@
+package io.tijarat.core.outbox;
+
+import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.spi.notification.Channel;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One message to deliver. Its id is the event id the provider may use to drop duplicates. */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage {
+
+    /** Where a message stands. */
+    public enum State {
+        PENDING,
+        SENT,
+        /** Refused for good, or out of retries: waits for an admin. */
+        PARKED,
+        /** The provider may or may not have delivered it: never sent again automatically. */
+        UNCERTAIN
+    }
+
+    @Id
+    @Column(length = 20)
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_type", nullable = false, length = 32)
+    private OrderEvent eventType;
+
+    @Column(name = "order_id", length = 36)
+    private String orderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private Channel channel;
+
+    @Column(nullable = false, length = 254)
+    private String recipient;
+
+    @Column(nullable = false, length = 8)
+    private String locale;
+
+    @Column(length = 300)
+    private String subject;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private State state;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error", length = 300)
+    private String lastError;
+
+    @Column(name = "provider_id", length = 40)
+    private String providerId;
+
+    @Column(name = "provider_message_id", length = 200)
+    private String providerMessageId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+        // for JPA
+    }
+
+    OutboxMessage(OrderEvent eventType, String orderId, Channel channel, String recipient, String locale, String subject,
+                  String body, Instant now) {
+        this.id = PaymentAttempt.newId();
+        this.eventType = eventType;
+        this.orderId = orderId;
+        this.channel = channel;
+        this.recipient = recipient;
+        this.locale = locale;
+        this.subject = subject;
+        this.body = body;
+        this.state = State.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    void lease(Instant until) {
+        this.nextAttemptAt = until;
+    }
+
+    void sent(String providerId, String providerMessageId, Instant now) {
+        this.state = State.SENT;
+        this.providerId = providerId;
+        this.providerMessageId = providerMessageId;
+        this.sentAt = now;
+        this.attempts++;
+    }
+
+    void failed(String error, Instant retryAt, boolean park) {
+        this.attempts++;
+        this.lastError = error == null || error.length() <= 300 ? error : error.substring(0, 300);
+        this.nextAttemptAt = retryAt;
+        if (park) {
+            this.state = State.PARKED;
+        }
+    }
+
+    void uncertain(String providerId, String detail) {
+        this.attempts++;
+        this.state = State.UNCERTAIN;
+        this.providerId = providerId;
+        this.lastError = detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300);
+    }
+
+    void retry(Instant now) {
+        this.state = State.PENDING;
+        this.nextAttemptAt = now;
+    }
+
+    public String id() { return id; }
+    public OrderEvent eventType() { return eventType; }
+    public String orderId() { return orderId; }
+    public Channel channel() { return channel; }
+    public String recipient() { return recipient; }
+    public String locale() { return locale; }
+    public String subject() { return subject; }
+    public String body() { return body; }
+    public State state() { return state; }
+    public int attempts() { return attempts; }
+    public Instant nextAttemptAt() { return nextAttemptAt; }
+    public String lastError() { return lastError; }
+    public String providerId() { return providerId; }
+    public Instant createdAt() { return createdAt; }
+    public Instant sentAt() { return sentAt; }
+}

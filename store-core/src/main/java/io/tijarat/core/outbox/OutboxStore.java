@@ -1,0 +1,74 @@
+package io.tijarat.core.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The relay's transactions. Claiming uses {@code FOR UPDATE SKIP LOCKED} and a lease (the next attempt
+ * is pushed past the time a send can take), so two relays — on two servers — never send one message twice.
+ */
+@ApplicationScoped
+public class OutboxStore {
+
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    @PersistenceContext(unitName = "tijarat")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<OutboxMessage> claim(int limit) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("SELECT id FROM outbox_message WHERE state = 'PENDING'"
+                        + " AND next_attempt_at <= ?1 ORDER BY created_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+        return ids.stream().map(id -> {
+            OutboxMessage m = em.find(OutboxMessage.class, id);
+            m.lease(now.plus(LEASE));
+            return m;
+        }).toList();
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void sent(String id, String providerId, String providerMessageId) {
+        em.find(OutboxMessage.class, id).sent(providerId, providerMessageId, clock.instant());
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void failed(String id, String error, Instant retryAt, boolean park) {
+        em.find(OutboxMessage.class, id).failed(error, retryAt, park);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void uncertain(String id, String providerId, String detail) {
+        em.find(OutboxMessage.class, id).uncertain(providerId, detail);
+    }
+
+    /** Puts a parked message back in the queue (an admin fixed the cause). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean retry(String id) {
+        OutboxMessage m = em.find(OutboxMessage.class, id);
+        if (m == null || m.state() == OutboxMessage.State.SENT) {
+            return false;
+        }
+        m.retry(clock.instant());
+        return true;
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public List<OutboxMessage> list(OutboxMessage.State state, int limit) {
+        return em.createQuery("select m from OutboxMessage m where m.state = :s order by m.createdAt desc", OutboxMessage.class)
+                .setParameter("s", state).setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,44 @@
+package io.tijarat.core.outbox;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+
+/** Message texts per event and locale ({@code templates_en/ur.properties}), with {placeholders}. */
+final class Templates {
+
+    private static final Map<String, Properties> BY_LOCALE = Map.of("en", load("en"), "ur", load("ur"));
+
+    private Templates() {
+    }
+
+    /** The subject and body of {@code event} in {@code locale} (English when the locale has no text). */
+    static String[] render(OrderEvent event, String locale, Map<String, String> values) {
+        Properties texts = BY_LOCALE.getOrDefault(locale, BY_LOCALE.get("en"));
+        return new String[] {fill(texts.getProperty(event + ".subject"), values), fill(texts.getProperty(event + ".body"), values)};
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        if (template == null) {
+            throw new IllegalStateException("no template text for this event");
+        }
+        String text = template;
+        for (var e : values.entrySet()) {
+            text = text.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return text;
+    }
+
+    private static Properties load(String locale) {
+        var props = new Properties();
+        try (var in = Templates.class.getResourceAsStream("templates_" + locale + ".properties")) {
+            props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props;
+    }
+}

@@ -1,0 +1,22 @@
+package io.tijarat.core.provider;
+
+import io.tijarat.spi.notification.Channel;
+import io.tijarat.spi.notification.MessageRequest;
+import io.tijarat.spi.notification.SendOutcome;
+import java.util.Optional;
+
+/** The active notification providers, each called through its own fault-tolerance guard. */
+public interface NotificationProviders {
+
+    /**
+     * The provider that carries {@code channel}: {@code tijarat.notifications.<channel>.provider} when set,
+     * else the first active provider (by id) that declares the channel.
+     */
+    Optional<String> providerFor(Channel channel);
+
+    /**
+     * Sends one message. "Maybe delivered" (timeout after sending, a plugin bug) ends as
+     * {@link SendOutcome.Unknown}; "certainly not sent" throws {@link ProviderUnavailableException}.
+     */
+    SendOutcome send(String providerId, MessageRequest request) throws ProviderUnavailableException;
+}

@@ -1,0 +1,74 @@
+package io.tijarat.web.admin;
+
+import io.tijarat.core.error.NotFoundException;
+import io.tijarat.core.outbox.OutboxMessage;
+import io.tijarat.core.outbox.OutboxRelay;
+import io.tijarat.core.outbox.OutboxStore;
+import io.tijarat.web.TijaratApplication;
+import io.tijarat.web.problem.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The notification outbox for admins: parked and uncertain messages, retrying one, running the relay now. */
+@Path("/admin/notifications")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(TijaratApplication.ADMIN)
+public class AdminNotificationsResource {
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** A message as admins see it; the body is left out (it may hold personal data). */
+    public record MessageView(String id, String event, String orderId, String channel, String state, int attempts,
+                              String lastError, String providerId, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+        static MessageView of(OutboxMessage m) {
+            return new MessageView(m.id(), m.eventType().name(), m.orderId(), m.channel().name(), m.state().name(),
+                    m.attempts(), m.lastError(), m.providerId(), m.createdAt(), m.nextAttemptAt(), m.sentAt());
+        }
+    }
+
+    @GET
+    @Operation(summary = "Outbox messages in a state (default PARKED), newest first")
+    public List<MessageView> list(@QueryParam("state") @DefaultValue("PARKED") String state) {
+        OutboxMessage.State wanted;
+        try {
+            wanted = OutboxMessage.State.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "must be PENDING, SENT, PARKED or UNCERTAIN");
+        }
+        return store.list(wanted, 200).stream().map(MessageView::of).toList();
+    }
+
+    @POST
+    @Path("/{messageId}/retry")
+    @Operation(summary = "Queue a parked or uncertain message again")
+    public MessageView retry(@PathParam("messageId") String messageId) {
+        if (!store.retry(messageId)) {
+            throw new NotFoundException("no unsent message with this id");
+        }
+        return list("PENDING").stream().filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
+    }
+
+    @POST
+    @Path("/relay")
+    @Operation(summary = "Run the outbox relay now instead of waiting for its schedule")
+    public OutboxRelay.Run relay() {
+        return relay.runOnce();
+    }
+}
