@@ -32,12 +32,17 @@ public final class Shop {
 
     /** A checkout with the customer's e-mail (may be null) and language. */
     public HttpResponse<String> checkout(String paymentProvider, String customerName, String email, String locale) {
+        return checkout(paymentProvider, "flat-rate", "Karachi", customerName, email, locale);
+    }
+
+    public HttpResponse<String> checkout(String paymentProvider, String shippingProvider, String city, String customerName,
+                                         String email, String locale) {
         String cartId = field(http.post("/api/carts", null).body(), "id");
         http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
         var answer = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"" + customerName + "\","
                 + "\"phone\":\"03001234567\","
-                + (email == null ? "" : "\"email\":\"" + email + "\",") + "\"locale\":\"" + locale + "\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"Karachi\"},"
-                + "\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"flat-rate\"}",
+                + (email == null ? "" : "\"email\":\"" + email + "\",") + "\"locale\":\"" + locale + "\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"" + city + "\"},"
+                + "\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"" + shippingProvider + "\"}",
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, answer.statusCode(), answer.body());
         return answer;

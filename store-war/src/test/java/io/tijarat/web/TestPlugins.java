@@ -29,6 +29,11 @@ public final class TestPlugins {
         drop("notification", "Notification", id, capabilities, providerBody);
     }
 
+    /** A shipping plugin; {@code providerBody} holds the members of an anonymous {@code ShippingProvider}. */
+    public static void dropShipping(String id, String capabilities, String providerBody) {
+        drop("shipping", "Shipping", id, capabilities, providerBody);
+    }
+
     private static void drop(String kindPackage, String kind, String id, String capabilities, String providerBody) {
         String pkg = "com.example." + id.replace("-", "");
         byte[] jar = TestPluginJars.jar()

@@ -29,7 +29,11 @@ import io.tijarat.spi.notification.Channel;
 import io.tijarat.spi.notification.MessageRequest;
 import io.tijarat.spi.notification.NotificationCapability;
 import io.tijarat.spi.notification.SendOutcome;
+import io.tijarat.spi.shipping.BookingOutcome;
 import io.tijarat.spi.shipping.RateQuote;
+import io.tijarat.spi.shipping.RemittanceRecord;
+import io.tijarat.spi.shipping.ShipmentRequest;
+import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.RateRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -263,12 +267,33 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
 
     @Override
     public List<RateQuote> quotes(String providerId, RateRequest request) {
+        return readingCall(providerId, "quote", p -> p.quote(request));
+    }
+
+    @Override
+    public BookingOutcome book(String providerId, ShipmentRequest request) {
+        return mutatingCall(providerId, ProviderType.SHIPPING, GuardedShipping.class, "book", p -> p.book(request),
+                BookingOutcome.Unknown::new);
+    }
+
+    @Override
+    public Optional<ShipmentTracking> track(String providerId, String trackingNumber) {
+        return readingCall(providerId, "track", p -> p.track(trackingNumber));
+    }
+
+    @Override
+    public List<RemittanceRecord> remittances(String providerId, List<String> trackingNumbers) {
+        return readingCall(providerId, "remittances", p -> p.remittances(trackingNumbers));
+    }
+
+    /** A shipping call that changes nothing: any failure means "ask again later". */
+    private <R> R readingCall(String providerId, String operation, Function<GuardedShipping, R> call) {
         long started = System.nanoTime();
         String result = "error";
         try (ProviderLease<?> lease = lease(providerId, ProviderType.SHIPPING)) {
-            List<RateQuote> quotes = guard(providerId, GuardedShipping.class, lease.provider()).quote(request);
-            result = quotes.isEmpty() ? "none" : "quoted";
-            return quotes;
+            R answer = call.apply(guard(providerId, GuardedShipping.class, lease.provider()));
+            result = "ok";
+            return answer;
         } catch (ProviderUnavailableException e) {
             result = "unavailable";
             throw e;
@@ -276,7 +301,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
             result = rejected(providerId, e);
             throw new ProviderUnavailableException(providerId, e.getClass().getSimpleName(), e);
         } finally {
-            metrics.record(providerId, "quote", result, Duration.ofNanos(System.nanoTime() - started));
+            metrics.record(providerId, operation, result, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -1,7 +1,11 @@
 package io.tijarat.core.provider;
 
 import io.tijarat.spi.ProviderDescriptor;
+import io.tijarat.spi.shipping.BookingOutcome;
 import io.tijarat.spi.shipping.RateQuote;
+import io.tijarat.spi.shipping.RemittanceRecord;
+import io.tijarat.spi.shipping.ShipmentRequest;
+import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.RateRequest;
 import java.util.List;
 import java.util.Optional;
@@ -17,4 +21,16 @@ public interface ShippingProviders {
      * @throws ProviderUnavailableException when the provider could not be asked
      */
     List<RateQuote> quotes(String providerId, RateRequest request) throws ProviderUnavailableException;
+
+    /**
+     * Books a shipment. "Maybe booked" (timeout after sending, a plugin bug) ends as
+     * {@link BookingOutcome.Unknown}; "certainly not sent" throws {@link ProviderUnavailableException}.
+     */
+    BookingOutcome book(String providerId, ShipmentRequest request) throws ProviderUnavailableException;
+
+    /** Where a parcel is; empty when the courier does not know the tracking number (yet). */
+    Optional<ShipmentTracking> track(String providerId, String trackingNumber) throws ProviderUnavailableException;
+
+    /** The courier's cash-on-delivery payouts for these parcels. */
+    List<RemittanceRecord> remittances(String providerId, List<String> trackingNumbers) throws ProviderUnavailableException;
 }

@@ -3,6 +3,8 @@ package io.tijarat.web.admin;
 import io.tijarat.core.order.OrderAdministration;
 import io.tijarat.core.order.OrderStatus;
 import io.tijarat.core.refund.RefundService;
+import io.tijarat.core.shipment.Fulfilment;
+import io.tijarat.core.shipment.ShipmentLedger;
 import io.tijarat.core.refund.RefundView;
 import io.tijarat.web.idempotency.IdempotentRequests;
 import io.tijarat.web.json.JsonBodies;
@@ -53,6 +55,9 @@ public class AdminOrderResource {
     RefundService refunds;
 
     @Inject
+    Fulfilment fulfilment;
+
+    @Inject
     IdempotentRequests idempotent;
 
     /** Why an order is cancelled; recorded in its history. */
@@ -98,6 +103,14 @@ public class AdminOrderResource {
         String reason = request == null || request.reason() == null || request.reason().isBlank()
                 ? "cancelled by staff" : QueryParams.maxLength("reason", request.reason().strip(), 300);
         return orders.cancel(orderId, reason, "staff:" + security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("/{orderId}/fulfil")
+    @Operation(summary = "Book the order's parcel with its courier (with the COD amount for cash on delivery)",
+            description = "A refused booking leaves the order fulfillable, with the courier's reason in 'error'.")
+    public ShipmentLedger.View fulfil(@PathParam("orderId") String orderId) {
+        return fulfilment.fulfil(orderId);
     }
 
     @POST

@@ -3,6 +3,7 @@ package io.tijarat.web.config;
 import jakarta.annotation.sql.DataSourceDefinition;
 import io.tijarat.core.idempotency.IdempotencyPurge;
 import io.tijarat.core.outbox.OutboxRelay;
+import io.tijarat.core.shipment.Fulfilment;
 import io.tijarat.core.payment.Reconciler;
 import io.tijarat.core.persistence.SchemaMigration;
 import io.tijarat.core.provider.PluginProviders;
@@ -56,6 +57,9 @@ public class DatabaseStartup implements ServletContextListener {
     @Inject
     OutboxRelay outboxRelay;
 
+    @Inject
+    Fulfilment fulfilment;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         migration.migrateAtStartup();
@@ -64,5 +68,6 @@ public class DatabaseStartup implements ServletContextListener {
         idempotencyPurge.start();
         reconciler.start();
         outboxRelay.start();
+        fulfilment.start();
     }
 }

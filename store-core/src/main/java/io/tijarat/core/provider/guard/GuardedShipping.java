@@ -1,17 +1,22 @@
 package io.tijarat.core.provider.guard;
 
 import io.tijarat.spi.PermanentProviderException;
+import io.tijarat.spi.shipping.BookingOutcome;
 import io.tijarat.spi.shipping.CityCoverage;
+import io.tijarat.spi.shipping.RemittanceRecord;
+import io.tijarat.spi.shipping.ShipmentRequest;
+import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * {@link io.tijarat.spi.shipping.ShippingProvider} as checkout calls it, with per-provider fault
- * tolerance (see {@link GuardedPayment}). Booking, tracking and remittance join when fulfilment does.
+ * tolerance (see {@link GuardedPayment}).
  */
 public interface GuardedShipping {
 
@@ -26,4 +31,22 @@ public interface GuardedShipping {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = PermanentProviderException.class)
     List<RateQuote> quote(RateRequest request);
+
+    @Timeout(20_000)
+    @Bulkhead(5)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    BookingOutcome book(ShipmentRequest request);
+
+    @Timeout(10_000)
+    @Bulkhead(5)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    Optional<ShipmentTracking> track(String trackingNumber);
+
+    @Timeout(30_000)
+    @Bulkhead(2)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    List<RemittanceRecord> remittances(List<String> trackingNumbers);
 }

@@ -26,6 +26,7 @@ public final class UnknownOutcome extends RuntimeException {
                 || result instanceof io.tijarat.spi.payment.InquiryOutcome.Unknown
                 || result instanceof io.tijarat.spi.payment.RefundOutcome.Unknown
                 || result instanceof io.tijarat.spi.payment.VoidOutcome.Unknown
-                || result instanceof io.tijarat.spi.notification.SendOutcome.Unknown;
+                || result instanceof io.tijarat.spi.notification.SendOutcome.Unknown
+                || result instanceof io.tijarat.spi.shipping.BookingOutcome.Unknown;
     }
 }

@@ -1,0 +1,125 @@
+package io.tijarat.core.shipment;
+
+import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A parcel booked with a courier for an order. Its id is the booking key the courier sees. */
+@Entity
+@Table(name = "shipment")
+public class Shipment {
+
+    @Id
+    @Column(length = 20)
+    private String id;
+
+    @Column(name = "order_id", nullable = false, length = 36)
+    private String orderId;
+
+    @Column(name = "provider_id", nullable = false, length = 40)
+    private String providerId;
+
+    @Column(name = "service_code", length = 40)
+    private String serviceCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ShipmentStatus status;
+
+    @Column(name = "tracking_number", length = 100)
+    private String trackingNumber;
+
+    @Column(name = "label_url", length = 500)
+    private String labelUrl;
+
+    @Column(name = "courier_reference", length = 100)
+    private String courierReference;
+
+    @Column(name = "cod_amount_minor")
+    private Long codAmountMinor;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "last_error", length = 300)
+    private String lastError;
+
+    @Column(name = "next_track_at")
+    private Instant nextTrackAt;
+
+    @Column(name = "track_checks", nullable = false)
+    private int trackChecks;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Shipment() {
+        // for JPA
+    }
+
+    Shipment(String orderId, String providerId, String serviceCode, Money codAmount, String currency, Instant now) {
+        this.id = PaymentAttempt.newId();
+        this.orderId = orderId;
+        this.providerId = providerId;
+        this.serviceCode = serviceCode;
+        this.codAmountMinor = codAmount == null ? null : codAmount.minorUnits();
+        this.currency = currency;
+        this.status = ShipmentStatus.BOOKING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void booked(String trackingNumber, String courierReference, String labelUrl, Instant now) {
+        this.status = ShipmentStatus.BOOKED;
+        this.trackingNumber = trackingNumber;
+        this.courierReference = courierReference;
+        this.labelUrl = labelUrl;
+        this.lastError = null;
+        this.nextTrackAt = now;
+        this.updatedAt = now;
+    }
+
+    void fail(ShipmentStatus status, String error, Instant now) {
+        this.status = status;
+        this.lastError = error == null || error.length() <= 300 ? error : error.substring(0, 300);
+        this.updatedAt = now;
+    }
+
+    void moved(ShipmentStatus status, Instant nextTrack, Instant now) {
+        this.status = status;
+        this.nextTrackAt = nextTrack;
+        this.trackChecks++;
+        this.updatedAt = now;
+    }
+
+    void lease(Instant until) {
+        this.nextTrackAt = until;
+    }
+
+    public IdempotencyKey key() { return IdempotencyKey.of(id); }
+    public String id() { return id; }
+    public String orderId() { return orderId; }
+    public String providerId() { return providerId; }
+    public String serviceCode() { return serviceCode; }
+    public ShipmentStatus status() { return status; }
+    public String trackingNumber() { return trackingNumber; }
+    public String labelUrl() { return labelUrl; }
+    public Long codAmountMinor() { return codAmountMinor; }
+    public String currency() { return currency; }
+    public String lastError() { return lastError; }
+    public int trackChecks() { return trackChecks; }
+}

@@ -1,0 +1,203 @@
+package io.tijarat.core.shipment;
+
+import io.tijarat.core.error.ConflictException;
+import io.tijarat.core.error.InvalidRequestException;
+import io.tijarat.core.error.NotFoundException;
+import io.tijarat.core.order.Order;
+import io.tijarat.core.order.OrderStatus;
+import io.tijarat.spi.EmailAddress;
+import io.tijarat.spi.PhoneNumber;
+import io.tijarat.spi.shipping.BookingOutcome;
+import io.tijarat.spi.shipping.Parcel;
+import io.tijarat.spi.shipping.ShipmentRequest;
+import io.tijarat.spi.shipping.ShippingAddress;
+import io.tijarat.spi.shipping.ShipmentTracking;
+import io.tijarat.spi.shipping.ShippingLabel;
+import io.tijarat.spi.shipping.TrackingStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The transactions of fulfilment; the courier is called between them, never inside one. */
+@ApplicationScoped
+public class ShipmentLedger {
+
+    @PersistenceContext(unitName = "tijarat")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The first wait between looks at a parcel; doubles up to 24 times that. */
+    @Inject
+    @ConfigProperty(name = "tijarat.tracking.min-interval-seconds", defaultValue = "900")
+    long minIntervalSeconds;
+
+    /** A shipment as staff see it, with its order's state. */
+    public record View(String id, String orderId, String providerId, String status, String trackingNumber,
+                       String labelUrl, Long codAmountMinor, String error, String orderStatus) {
+    }
+
+    /** A booking opened and committed: what to send to the courier. */
+    public record Opened(String shipmentId, String providerId, ShipmentRequest request) {
+    }
+
+    /** Opens a booking for a paid or confirmed order that has no active shipment. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Opened open(String orderId, boolean collectOnDelivery) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw new NotFoundException("no order with this id");
+        }
+        if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.CONFIRMED) {
+            throw InvalidRequestException.unprocessable("order", "an order that is " + order.status()
+                    + " cannot be fulfilled (it must be PAID or CONFIRMED)");
+        }
+        boolean active = em.createQuery("select s from Shipment s where s.orderId = :o", Shipment.class)
+                .setParameter("o", orderId).getResultStream().anyMatch(s -> s.status().isActive());
+        if (active) {
+            throw new ConflictException("this order already has a shipment on its way (or one whose booking is unknown)");
+        }
+        var shipment = new Shipment(orderId, order.shippingProvider(), order.shippingService(),
+                collectOnDelivery ? order.total() : null, order.total().currency(), clock.instant());
+        em.persist(shipment);
+        var consignee = new ShippingAddress(order.customerName(), PhoneNumber.of(order.customerPhone()),
+                Optional.ofNullable(order.customerEmail()).map(EmailAddress::of), order.address(), order.city());
+        int grams = order.lines().stream().mapToInt(l -> Math.multiplyExact(l.weightGrams(), l.quantity())).sum();
+        var request = ShipmentRequest.builder()
+                .bookingKey(shipment.key())
+                .orderNumber(order.number())
+                .consignee(consignee)
+                .parcel(Parcel.ofGrams(Math.max(1, grams)))
+                .codAmount(collectOnDelivery ? order.total() : null)
+                .serviceCode(shipment.serviceCode())
+                .contents(order.lines().size() + " item(s), order " + order.number())
+                .build();
+        return new Opened(shipment.id(), shipment.providerId(), request);
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public String paymentProviderOf(String orderId) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId);
+        if (order == null) {
+            throw new NotFoundException("no order with this id");
+        }
+        return order.paymentProvider();
+    }
+
+    /** Records the courier's answer to a booking; a booked parcel moves the order to FULFILLING. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public View booked(String shipmentId, BookingOutcome outcome) {
+        var now = clock.instant();
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        Order order = em.find(Order.class, shipment.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (shipment.status() == ShipmentStatus.BOOKING) {
+            if (outcome instanceof BookingOutcome.Booked booked) {
+                String label = booked.label().filter(l -> l instanceof ShippingLabel.Link)
+                        .map(l -> ((ShippingLabel.Link) l).url().toString()).orElse(null);
+                shipment.booked(booked.trackingNumber(), booked.courierReference().orElse(null), label, now);
+                order.moveTo(OrderStatus.FULFILLING, "booked with " + shipment.providerId() + ", tracking "
+                        + booked.trackingNumber(), "courier:" + shipment.providerId(), now);
+            } else if (outcome instanceof BookingOutcome.Rejected rejected) {
+                shipment.fail(ShipmentStatus.FAILED, rejected.code() + ": " + rejected.message(), now);
+            } else {
+                shipment.fail(ShipmentStatus.UNKNOWN, ((BookingOutcome.Unknown) outcome).detail(), now);
+            }
+        }
+        return view(shipment, order);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public View notSent(String shipmentId, String reason) {
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (shipment.status() == ShipmentStatus.BOOKING) {
+            shipment.fail(ShipmentStatus.FAILED, "the courier could not be reached: " + reason, clock.instant());
+        }
+        return view(shipment, em.find(Order.class, shipment.orderId()));
+    }
+
+    /** Claims tracked shipments that are due (safe with several servers), leasing them for a while. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Shipment> claimDue(int limit) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("SELECT id FROM shipment WHERE status IN ('BOOKED', 'IN_TRANSIT')"
+                        + " AND next_track_at <= ?1 ORDER BY next_track_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+        return ids.stream().map(id -> {
+            Shipment s = em.find(Shipment.class, id);
+            s.lease(now.plus(Duration.ofMinutes(5)));
+            return s;
+        }).toList();
+    }
+
+    /** Applies what the courier's tracking says; delivered and returned parcels move their order. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void tracked(String shipmentId, ShipmentTracking tracking) {
+        var now = clock.instant();
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        Order order = em.find(Order.class, shipment.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        String actor = "courier:" + shipment.providerId();
+        TrackingStatus status = tracking == null ? TrackingStatus.BOOKED : tracking.status();
+        Instant next = now.plus(backoff(Duration.ofSeconds(minIntervalSeconds), shipment.trackChecks()));
+        switch (status) {
+            case PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, RETURNING -> {
+                shipment.moved(ShipmentStatus.IN_TRANSIT, next, now);
+                forward(order, OrderStatus.SHIPPED, "picked up by " + shipment.providerId(), actor, now);
+            }
+            case DELIVERED -> {
+                shipment.moved(ShipmentStatus.DELIVERED, null, now);
+                forward(order, OrderStatus.SHIPPED, "picked up by " + shipment.providerId(), actor, now);
+                forward(order, OrderStatus.DELIVERED, "delivered (" + shipment.trackingNumber() + ")", actor, now);
+            }
+            case RETURNED -> {
+                shipment.moved(ShipmentStatus.RETURNED, null, now);
+                forward(order, OrderStatus.SHIPPED, "picked up by " + shipment.providerId(), actor, now);
+                forward(order, OrderStatus.RETURNED, "returned to the shop (" + shipment.trackingNumber() + ")", actor, now);
+            }
+            default -> shipment.moved(shipment.status(), next, now);
+        }
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public List<Shipment> codParcelsToSettle(String providerId) {
+        return em.createQuery("select s from Shipment s where s.providerId = :p and s.codAmountMinor is not null"
+                        + " and s.status in :done", Shipment.class)
+                .setParameter("p", providerId).setParameter("done", List.of(ShipmentStatus.DELIVERED, ShipmentStatus.RETURNED))
+                .getResultList();
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public View view(String shipmentId) {
+        Shipment shipment = em.find(Shipment.class, shipmentId);
+        return view(shipment, em.find(Order.class, shipment.orderId()));
+    }
+
+    /** Moves the order only if it is not there yet and the move is allowed: tracking repeats itself. */
+    private static void forward(Order order, OrderStatus target, String reason, String actor, Instant now) {
+        if (order.status() != target && order.status().canMoveTo(target)) {
+            order.moveTo(target, reason, actor, now);
+        }
+    }
+
+    /** min, 2×min, 4×min … at most 24×min (15 min … 6 h by default) between looks at a parcel. */
+    static Duration backoff(Duration min, int checks) {
+        return min.multipliedBy(Math.min(24, 1L << Math.min(5, checks)));
+    }
+
+    private static View view(Shipment s, Order o) {
+        return new View(s.id(), s.orderId(), s.providerId(), s.status().name(), s.trackingNumber(), s.labelUrl(),
+                s.codAmountMinor(), s.lastError(), o.status().name());
+    }
+
+}
