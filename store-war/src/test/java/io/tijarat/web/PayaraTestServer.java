@@ -73,6 +73,7 @@ public final class PayaraTestServer implements BeforeAllCallback {
                 "tijarat.plugins.dir", pluginDir.toString(),
                 "tijarat.plugins.poll-ms", "1000",
                 "tijarat.tracking.min-interval-seconds", "1",
+                "tijarat.reconciler.in-flight-seconds", "1",
                 "tijarat.demo-catalog", "true"));
         List<String> jvm = new ArrayList<>(PayaraMicroOptions.JVM_OPTIONS);
         jvm.addAll(List.of(System.getProperty("tijarat.it.payara.jvm", "").trim().split("\\s+")));

@@ -86,7 +86,7 @@ public class ProviderEvents {
                 apply(eventId);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Provider event " + eventId + " could not be applied yet; the reconciler"
-                        + " will settle its attempt", e);
+                        + " applies it on its next run", e);
             }
         });
     }
@@ -107,8 +107,32 @@ public class ProviderEvents {
         var result = settlement.settle(event.attemptId(), news, source);
         String outcome = "attempt " + result.attempt() + ", order " + result.order()
                 + (result.attention() == null ? "" : " — attention: " + result.attention());
+        if (news instanceof InquiryOutcome.Unknown) {
+            return outcome + " (not confirmed yet: applied again later)"; // stays RECEIVED for the sweep
+        }
         self.markApplied(eventId, outcome);
         return outcome;
+    }
+
+    /**
+     * Applies events received more than half a minute ago and still not applied (the server stopped before
+     * its asynchronous apply ran, or confirmation failed). Returns how many were applied now.
+     */
+    public int applyStale() {
+        List<String> stale = em.createQuery("select e.id from ProviderEvent e where e.state = :s and e.receivedAt < :t",
+                        String.class)
+                .setParameter("s", ProviderEvent.RECEIVED).setParameter("t", clock.instant().minusSeconds(30))
+                .setMaxResults(50).getResultList();
+        int applied = 0;
+        for (String id : stale) {
+            try {
+                apply(id);
+                applied++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Provider event " + id + " still cannot be applied", e);
+            }
+        }
+        return applied;
     }
 
     @Transactional(TxType.REQUIRES_NEW)

@@ -55,8 +55,15 @@ public class PaymentRecorder {
         PaymentOutcome outcome = answer.outcome();
         if (outcome instanceof PaymentOutcome.Approved approved) {
             attempt.record(AttemptStatus.APPROVED, approved.gatewayReference(), "paid", null, now);
-            order.moveTo(OrderStatus.PAID, "payment approved by " + attempt.providerId(), actor, now);
-            outbox.orderEvent(order, OrderEvent.ORDER_PAID, approved.amount());
+            if (!approved.amount().equals(attempt.amount())) {
+                attempt.flag("the provider approved " + approved.amount() + ", the order expects " + attempt.amount()
+                        + ": check and refund or collect the difference", now);
+            } else if (order.status() == OrderStatus.PENDING_PAYMENT) {
+                order.moveTo(OrderStatus.PAID, "payment approved by " + attempt.providerId(), actor, now);
+                outbox.orderEvent(order, OrderEvent.ORDER_PAID, approved.amount());
+            } else {
+                attempt.flag("approved after the order was " + order.status() + ": refund the customer", now);
+            }
         } else if (outcome instanceof PaymentOutcome.Pending pending) {
             NextAction next = NextAction.of(pending.next());
             attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null),

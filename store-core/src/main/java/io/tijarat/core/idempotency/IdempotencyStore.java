@@ -37,7 +37,7 @@ public class IdempotencyStore {
         record Granted(String recordId) implements Claim { }
         /** The key was used before with this request and finished: replay this. */
         record Replay(StoredResponse response) implements Claim { }
-        /** The first request got as far as creating {@code orderId} and then stopped: answer from the order. */
+        /** The first request got as far as creating {@code orderId} (or a refund) and then stopped: answer from it. */
         record Recover(String recordId, String orderId) implements Claim { }
     }
 
@@ -79,7 +79,10 @@ public class IdempotencyStore {
         return record.orderId() != null ? new Claim.Recover(record.id(), record.orderId()) : new Claim.Granted(record.id());
     }
 
-    /** Links the claim to the order it created; call inside the transaction that creates the order. */
+    /**
+     * Links the claim to what it created (an order, a refund); call inside the transaction that creates it,
+     * so a retry after a crash finds the result instead of doing the work again.
+     */
     @Transactional(TxType.MANDATORY)
     public void attachOrder(String recordId, String orderId) {
         em.find(IdempotencyRecord.class, recordId).attachOrder(orderId, clock.instant());

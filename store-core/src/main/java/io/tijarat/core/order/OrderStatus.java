@@ -16,7 +16,7 @@ import java.util.Set;
  *        ├──► AWAITING_CONFIRMATION ─┤ (cash on delivery: confirmed by phone/SMS)
  *        ├──► CONFIRMED (cash on delivery, bank transfer confirmed) ──► FULFILLING
  *        ├──► EXPIRED (payment window passed)
- *        └──► CANCELLED (also from AWAITING_CONFIRMATION, CONFIRMED, PAID)
+ *        └──► CANCELLED (also from AWAITING_CONFIRMATION, CONFIRMED; a PAID order is refunded instead)
  * </pre>
  */
 public enum OrderStatus {
@@ -38,7 +38,8 @@ public enum OrderStatus {
             Map.entry(PENDING_PAYMENT, EnumSet.of(AWAITING_CONFIRMATION, CONFIRMED, PAID, CANCELLED, EXPIRED)),
             Map.entry(AWAITING_CONFIRMATION, EnumSet.of(CONFIRMED, CANCELLED)),
             Map.entry(CONFIRMED, EnumSet.of(FULFILLING, CANCELLED)),
-            Map.entry(PAID, EnumSet.of(FULFILLING, CANCELLED, PARTIALLY_REFUNDED, REFUNDED)),
+            // A paid order is not cancelled but refunded: cancelling would leave the money with no way back.
+            Map.entry(PAID, EnumSet.of(FULFILLING, PARTIALLY_REFUNDED, REFUNDED)),
             Map.entry(FULFILLING, EnumSet.of(SHIPPED)),
             Map.entry(SHIPPED, EnumSet.of(DELIVERED, RETURNED)),
             Map.entry(DELIVERED, EnumSet.of(COMPLETED, PARTIALLY_REFUNDED, REFUNDED)),

@@ -83,7 +83,7 @@ public class OutboxRelay {
         int retrying = 0;
         int parked = 0;
         int uncertain = 0;
-        for (OutboxMessage m : store.claim(50)) {
+        for (OutboxMessage m : store.claim(10)) {
             Optional<String> provider = providers.providerFor(m.channel());
             if (provider.isEmpty()) {
                 if (retryLater(m, "no active notification provider for " + m.channel())) parked++; else retrying++;

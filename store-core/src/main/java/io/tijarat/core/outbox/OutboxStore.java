@@ -18,7 +18,8 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxStore {
 
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** Longer than a batch of sends can take (batch of 10 × 20 s timeout), so no two relays overlap on a row. */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "tijarat")
     EntityManager em;

@@ -62,36 +62,63 @@ public class PaymentSettlement {
         } else if (news instanceof InquiryOutcome.Pending pending && before == AttemptStatus.STARTED) {
             attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null), attempt.detail(),
                     attempt.nextAction(), now);
-        } else if (news instanceof InquiryOutcome.NotFound && (before == AttemptStatus.STARTED || before == AttemptStatus.UNKNOWN)) {
-            // The gateway has no record of it: it never arrived, so nothing was taken.
-            attempt.record(AttemptStatus.NOT_SENT, null, "the provider never received this payment; please try again",
-                    null, now);
         }
+        // NotFound changes nothing yet: gateways lag, so the reconciler asks again until the attempt expires,
+        // and then treats it as never made (see expire).
         boolean changed = attempt.status() != before || !java.util.Objects.equals(attentionBefore, attempt.attention());
         return new Settled(attempt.id(), attempt.status(), order.status(), changed, attempt.attention());
     }
 
-    /** The provider's window passed with no payment: the order expires and its stock is released. */
+    /**
+     * The provider's window passed with no payment: the order expires and its stock is released. An
+     * attempt the provider last reported as unknown to it ({@code neverMade}) simply expires; one that
+     * never got a certain answer is also escalated to admins.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public Settled expire(String attemptId, String why) {
+    public Settled expire(String attemptId, String why, boolean neverMade) {
         var now = clock.instant();
         PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
         Order order = em.find(Order.class, attempt.orderId(), LockModeType.PESSIMISTIC_WRITE);
-        if (!attempt.status().isOpen() || order.status() != OrderStatus.PENDING_PAYMENT) {
+        if (!attempt.status().isOpen()) {
             return new Settled(attempt.id(), attempt.status(), order.status(), false, attempt.attention());
         }
-        if (attempt.status() == AttemptStatus.UNKNOWN || attempt.status() == AttemptStatus.STARTED) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            // The order moved on without this attempt (cancelled, paid another way): close the attempt only.
+            attempt.record(AttemptStatus.EXPIRED, attempt.gatewayReference(), why, null, now);
+            return new Settled(attempt.id(), attempt.status(), order.status(), true, attempt.attention());
+        }
+        if (!neverMade && (attempt.status() == AttemptStatus.UNKNOWN || attempt.status() == AttemptStatus.STARTED)) {
             attempt.flag("escalated: no certain answer from " + attempt.providerId() + " within its window; check the"
                     + " provider's portal — a payment found later is flagged for refund", now);
             LOG.warning(() -> "Payment attempt " + attemptId + " escalated to admins: " + why);
         }
         attempt.record(AttemptStatus.EXPIRED, attempt.gatewayReference(), why, null, now);
+        expireWithStock(order, why, now);
+        return new Settled(attempt.id(), attempt.status(), order.status(), true, attempt.attention());
+    }
+
+    /**
+     * Expires an order that waits for a payment nobody is attempting any more (its attempts were declined
+     * or never reached the provider), putting its stock back. Does nothing if an attempt is open again.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean expireAbandoned(String orderId, String why) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        boolean open = em.createQuery("select a from PaymentAttempt a where a.orderId = :o", PaymentAttempt.class)
+                .setParameter("o", orderId).getResultStream().anyMatch(a -> a.status().isOpen());
+        if (order == null || order.status() != OrderStatus.PENDING_PAYMENT || open) {
+            return false;
+        }
+        expireWithStock(order, why, clock.instant());
+        return true;
+    }
+
+    private void expireWithStock(Order order, String why, java.time.Instant now) {
         order.moveTo(OrderStatus.EXPIRED, why, "reconciler", now);
         for (var line : order.lines()) {
             em.createQuery("update ProductVariant v set v.stock = v.stock + :q, v.version = v.version + 1 where v.id = :id")
                     .setParameter("q", line.quantity()).setParameter("id", line.variantId()).executeUpdate();
         }
-        return new Settled(attempt.id(), attempt.status(), order.status(), true, attempt.attention());
     }
 
     private void paid(PaymentAttempt attempt, Order order, InquiryOutcome.Paid paid, String actor, java.time.Instant now) {

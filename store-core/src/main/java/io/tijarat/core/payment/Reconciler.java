@@ -53,6 +53,14 @@ public class Reconciler {
     @ConfigProperty(name = "tijarat.reconciler.interval-seconds", defaultValue = "30")
     long intervalSeconds;
 
+    /** How long an order whose payment was declined (or never reached the provider) keeps its stock. */
+    @Inject
+    @ConfigProperty(name = "tijarat.checkout.unpaid-expiry-minutes", defaultValue = "30")
+    long unpaidExpiryMinutes;
+
+    @Inject
+    io.tijarat.core.callback.ProviderEvents events;
+
     private ScheduledFuture<?> task;
 
     /** Summary of one run. */
@@ -77,7 +85,7 @@ public class Reconciler {
         int looked = 0;
         int settled = 0;
         int expired = 0;
-        for (var due : claims.claim(50)) {
+        for (var due : claims.claim(10)) {
             looked++;
             switch (reconcile(due)) {
                 case SETTLED -> settled++;
@@ -85,6 +93,12 @@ public class Reconciler {
                 default -> { }
             }
         }
+        for (String orderId : claims.abandonedUnpaidOrders(Duration.ofMinutes(unpaidExpiryMinutes), 50)) {
+            if (settlement.expireAbandoned(orderId, "no successful payment within " + unpaidExpiryMinutes + " minutes")) {
+                expired++;
+            }
+        }
+        settled += events.applyStale();
         return new Run(looked, settled, expired);
     }
 
@@ -100,8 +114,10 @@ public class Reconciler {
         Instant firstInquiry = due.createdAt().plus(timing.get().firstInquiryAfter());
         Instant expiry = due.createdAt().plus(timing.get().expiresAfter());
         boolean canInquire = payments.descriptor(due.providerId()).map(d -> d.supports(PaymentCapability.INQUIRY)).orElse(false);
+        boolean neverMade = false;
         if (canInquire && !now.isBefore(firstInquiry)) {
             InquiryOutcome news = inquire(due);
+            neverMade = news instanceof InquiryOutcome.NotFound;
             var after = settlement.settle(due.attemptId(), news, "inquiry");
             if (!after.attempt().isOpen()) {
                 return Result.SETTLED;
@@ -109,7 +125,7 @@ public class Reconciler {
         }
         if (!now.isBefore(expiry)) {
             settlement.expire(due.attemptId(), "no payment within " + timing.get().expiresAfter().toMinutes()
-                    + " minutes (" + due.providerId() + ")");
+                    + " minutes (" + due.providerId() + ")", neverMade);
             return Result.EXPIRED;
         }
         Instant next = now.plus(backoff(due.checks()));

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands the reconciler a batch of open attempts that are due, safely with several servers: rows are
@@ -19,6 +20,7 @@ import java.util.List;
 @ApplicationScoped
 public class ReconciliationClaims {
 
+    /** Longer than a batch of inquiries can take (batch of 10 × 15 s timeout), so no two runs overlap on a row. */
     static final Duration LEASE = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "tijarat")
@@ -26,6 +28,14 @@ public class ReconciliationClaims {
 
     @Inject
     Clock clock;
+
+    /**
+     * How long after its creation an attempt is left alone: its checkout may still be waiting for the
+     * provider's answer (start timeout 15 s, plus margin), and an inquiry then would race it.
+     */
+    @Inject
+    @ConfigProperty(name = "tijarat.reconciler.in-flight-seconds", defaultValue = "120")
+    long inFlightSeconds;
 
     /** An attempt to look at: what an inquiry needs. */
     public record Due(String attemptId, String providerId, String gatewayReference, long amountMinor, String currency,
@@ -38,10 +48,10 @@ public class ReconciliationClaims {
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("SELECT a.id FROM payment_attempt a"
                         + " JOIN customer_order o ON o.id = a.order_id"
-                        + " WHERE a.status IN ('STARTED', 'PENDING', 'UNKNOWN') AND o.status = 'PENDING_PAYMENT'"
+                        + " WHERE a.status IN ('STARTED', 'PENDING', 'UNKNOWN') AND a.created_at <= ?3"
                         + " AND (a.next_check_at IS NULL OR a.next_check_at <= ?1)"
                         + " ORDER BY a.created_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now).setParameter(2, limit)
+                .setParameter(1, now).setParameter(2, limit).setParameter(3, now.minusSeconds(inFlightSeconds))
                 .getResultList();
         return ids.stream().map(id -> {
             PaymentAttempt a = em.find(PaymentAttempt.class, id);
@@ -50,6 +60,20 @@ public class ReconciliationClaims {
             a.lease(now.plus(LEASE));
             return due;
         }).toList();
+    }
+
+    /**
+     * Orders still waiting for payment with no attempt left open (declined, or the provider could not be
+     * reached) for longer than {@code window}: they hold stock nobody is going to pay for.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<String> abandonedUnpaidOrders(Duration window, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("SELECT o.id FROM customer_order o WHERE o.status = 'PENDING_PAYMENT'"
+                        + " AND o.created_at <= ?1 AND NOT EXISTS (SELECT 1 FROM payment_attempt a WHERE a.order_id = o.id"
+                        + " AND a.status IN ('STARTED', 'PENDING', 'UNKNOWN')) ORDER BY o.created_at LIMIT ?2")
+                .setParameter(1, clock.instant().minus(window)).setParameter(2, limit).getResultList();
+        return ids;
     }
 
     /** Sets when the attempt is looked at next (after an inquiry that settled nothing, with backoff). */

@@ -4,6 +4,7 @@ import io.tijarat.core.outbox.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;
+import io.tijarat.core.idempotency.IdempotencyStore;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.payment.AttemptStatus;
 import io.tijarat.core.payment.PaymentAttempt;
@@ -36,6 +37,9 @@ public class RefundLedger {
     @Inject
     Outbox outbox;
 
+    @Inject
+    IdempotencyStore idempotency;
+
     /** What {@link #open} decided: the refund, and the attempt it refunds when a provider must be asked. */
     public record Opened(Refund refund, Optional<PaymentAttempt> attempt, Money paid) {
     }
@@ -58,7 +62,8 @@ public class RefundLedger {
      * provider waits for its answer ({@link #record}).
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public Opened open(String orderId, Money amount, boolean throughProvider, String reason, String actor) {
+    public Opened open(String orderId, Money amount, boolean throughProvider, String reason, String actor,
+                       String idempotencyRecordId) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             throw new NotFoundException("no order with this id");
@@ -92,6 +97,8 @@ public class RefundLedger {
         var refund = new Refund(orderId, attempt.map(PaymentAttempt::id).orElse(null), order.paymentProvider(),
                 amount, !viaProvider, reason, actor, clock.instant());
         em.persist(refund);
+        // A retry with the same Idempotency-Key finds this refund instead of opening another one.
+        idempotency.attachOrder(idempotencyRecordId, refund.id());
         if (!viaProvider) {
             order.applyRefund(amount, "refunded by hand: " + reason, actor, clock.instant());
             outbox.orderEvent(order, OrderEvent.ORDER_REFUNDED, amount);

@@ -30,14 +30,15 @@ public class RefundService {
      * records that staff paid it back themselves. A provider that cannot refund this amount is refused with
      * a 422 that tells staff to confirm a manual refund instead.
      */
-    public RefundView refund(String orderId, long amountMinor, String reason, boolean manual, String actor) {
+    public RefundView refund(String orderId, long amountMinor, String reason, boolean manual, String actor,
+                             String idempotencyRecordId) {
         if (reason == null || reason.isBlank() || reason.length() > 300) {
             throw InvalidRequestException.invalid("reason", "is required, at most 300 characters");
         }
         RefundLedger.Target target = ledger.target(orderId);
         Money amount = Money.of(amountMinor, target.paid().currency());
         if (manual) {
-            return ledger.view(ledger.open(orderId, amount, false, reason.strip(), actor).refund().id());
+            return ledger.view(ledger.open(orderId, amount, false, reason.strip(), actor, idempotencyRecordId).refund().id());
         }
         boolean partial = amount.isLessThan(target.paid());
         boolean supported = payments.descriptor(target.providerId())
@@ -47,7 +48,7 @@ public class RefundService {
             throw InvalidRequestException.unprocessable("manual", target.providerId() + " cannot refund "
                     + (partial ? "part of a payment" : "this payment") + "; pay the customer back and record it with manual=true");
         }
-        RefundLedger.Opened opened = ledger.open(orderId, amount, true, reason.strip(), actor);
+        RefundLedger.Opened opened = ledger.open(orderId, amount, true, reason.strip(), actor, idempotencyRecordId);
         Refund refund = opened.refund();
         var attempt = opened.attempt().orElseThrow();
         var request = new RefundRequest(refund.key(), attempt.key(), Optional.ofNullable(attempt.gatewayReference()),

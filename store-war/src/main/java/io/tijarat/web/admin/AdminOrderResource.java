@@ -2,6 +2,7 @@ package io.tijarat.web.admin;
 
 import io.tijarat.core.order.OrderAdministration;
 import io.tijarat.core.order.OrderStatus;
+import io.tijarat.core.refund.RefundLedger;
 import io.tijarat.core.refund.RefundService;
 import io.tijarat.core.shipment.Fulfilment;
 import io.tijarat.core.shipment.ShipmentLedger;
@@ -53,6 +54,9 @@ public class AdminOrderResource {
 
     @Inject
     RefundService refunds;
+
+    @Inject
+    RefundLedger refundLedger;
 
     @Inject
     Fulfilment fulfilment;
@@ -131,12 +135,14 @@ public class AdminOrderResource {
                 throw new InvalidInputException("amountMinor", "is required");
             }
             RefundView refund = refunds.refund(orderId, request.amountMinor(), request.reason(),
-                    Boolean.TRUE.equals(request.manual()), actor);
-            return new IdempotentRequests.Created(StrictJsonb.jsonb().toJson(refund),
-                    uri.getBaseUriBuilder().path("admin/orders").path(orderId).build());
-        }, ignored -> {
-            throw new IllegalStateException("refunds are not attached to orders for recovery");
-        });
+                    Boolean.TRUE.equals(request.manual()), actor, recordId);
+            return refundCreated(orderId, refund);
+        }, refundId -> refundCreated(orderId, refundLedger.view(refundId)));
+    }
+
+    private IdempotentRequests.Created refundCreated(String orderId, RefundView refund) {
+        return new IdempotentRequests.Created(StrictJsonb.jsonb().toJson(refund),
+                uri.getBaseUriBuilder().path("admin/orders").path(orderId).build());
     }
 
     private static OrderStatus status(String value) {

@@ -66,6 +66,25 @@ public final class DomainProblems {
         }
     }
 
+    /**
+     * A commit that failed: Jakarta Transactions wraps it in TransactionalException. A version conflict
+     * (two people changed the same cart, order or product at once) is 409, to be retried; anything else is
+     * a bug and goes to the last-line mapper.
+     */
+    @Provider
+    public static class FailedCommit implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+        @Override
+        public Response toResponse(jakarta.transaction.TransactionalException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OptimisticLockException || t.getClass().getSimpleName().contains("StaleObjectState")
+                        || t.getClass().getSimpleName().contains("OptimisticLock")) {
+                    return new OptimisticLock().toResponse(new OptimisticLockException(t.getMessage()));
+                }
+            }
+            return new UnexpectedExceptionMapper().toResponse(e);
+        }
+    }
+
     @Provider
     public static class Idempotency implements ExceptionMapper<IdempotencyConflictException> {
         @Override
