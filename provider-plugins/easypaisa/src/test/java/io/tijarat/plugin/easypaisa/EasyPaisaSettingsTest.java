@@ -1,0 +1,152 @@
+package io.tijarat.plugin.easypaisa;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tijarat.plugin.easypaisa.stub.EasyPaisaStub;
+import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.PermanentProviderException;
+import io.tijarat.spi.kit.TestProviderContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Start-up checks: what stops the provider, with which message. Live mode never runs against a sandbox. */
+class EasyPaisaSettingsTest {
+
+    private static final String KEYS = "tijarat.provider.easypaisa.";
+
+    private static EasyPaisaSettings settings(Consumer<TestProviderContext.Builder> adjust) {
+        TestProviderContext.Builder builder = Fixtures.context(null);
+        adjust.accept(builder);
+        return EasyPaisaSettings.from(builder.build().config());
+    }
+
+    private static PermanentProviderException refused(Consumer<TestProviderContext.Builder> adjust) {
+        return assertThrows(PermanentProviderException.class, () -> settings(adjust));
+    }
+
+    @Test
+    void givenNoModeAndNoBaseUrl_whenCreated_thenSandboxAgainstEasyPaisasStagingHost() {
+        EasyPaisaSettings settings = settings(builder -> { });
+
+        assertEquals(EasyPaisaSettings.Mode.SANDBOX, settings.mode());
+        assertEquals(URI.create("https://easypaystg.easypaisa.com.pk"), settings.baseUrl());
+        assertEquals(URI.create("https://easypaystg.easypaisa.com.pk/easypay-service/rest/v4/inquire-transaction"),
+                settings.restUri(EasyPaisaApi.INQUIRE));
+        assertEquals(Duration.ofHours(72), settings.voucherValidity());
+    }
+
+    @Test
+    void givenLiveModeWithTheDefaultSandboxHost_whenCreated_thenRefusedNamingModeAndBaseUrl() {
+        PermanentProviderException failure = refused(builder -> builder.property("mode", "live"));
+
+        assertTrue(failure.getMessage().contains(KEYS + "mode"), failure.getMessage());
+        assertTrue(failure.getMessage().contains(KEYS + "base-url"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("https://easypay.easypaisa.com.pk"), "the message says what to set");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://easypaystg.easypaisa.com.pk", "https://EasyPayStg.EasyPaisa.com.pk/",
+            "http://127.0.0.1:8089", "https://localhost:8443"})
+    void givenLiveModeWithASandboxOrLocalHost_whenCreated_thenRefused(String baseUrl) {
+        PermanentProviderException failure = refused(builder -> builder.property("mode", "LIVE")
+                .property("base-url", baseUrl));
+
+        assertTrue(failure.getMessage().contains(KEYS + "base-url"), failure.getMessage());
+    }
+
+    @Test
+    void givenLiveModeWithTheProductionHost_whenCreated_thenLive() {
+        EasyPaisaSettings settings = settings(builder -> builder.property("mode", "live")
+                .property("base-url", "https://easypay.easypaisa.com.pk/"));
+
+        assertEquals(EasyPaisaSettings.Mode.LIVE, settings.mode());
+        assertEquals(URI.create("https://easypay.easypaisa.com.pk/easypay/Index.jsf"), settings.checkoutUri());
+    }
+
+    @Test
+    void givenSandboxModeWithTheProductionHost_whenCreated_thenRefusedBecauseItWouldTakeRealMoney() {
+        PermanentProviderException failure = refused(builder -> builder.property("base-url",
+                "https://easypay.easypaisa.com.pk"));
+
+        assertTrue(failure.getMessage().contains("real money"), failure.getMessage());
+    }
+
+    @Test
+    void givenLiveModeWithALocalPostBackUrl_whenCreated_thenRefused() {
+        PermanentProviderException failure = refused(builder -> builder.property("mode", "live")
+                .property("base-url", "https://easypay.easypaisa.com.pk")
+                .property("postback-url", "http://127.0.0.1:8080/return"));
+
+        assertTrue(failure.getMessage().contains(KEYS + "postback-url"), failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            mode                   | production
+            base-url               | http://easypaystg.easypaisa.com.pk
+            base-url               | https://easypaystg.easypaisa.com.pk/easypay
+            base-url               | https://easypaystg.easypaisa.com.pk?x=1
+            base-url               | easypaystg.easypaisa.com.pk
+            store-id               | store-43210
+            account-number         | 6543 21987
+            username               | user:name
+            postback-url           | /api/payments/easypaisa/return
+            postback-url           | http://shop.example.pk/return
+            postback-url           | https://shop.example.pk/return#done
+            voucher-validity-hours | 0
+            voucher-validity-hours | 721
+            voucher-validity-hours | 2d
+            """)
+    void givenAnUnusableValue_whenCreated_thenRefusedNamingItsKey(String name, String value) {
+        PermanentProviderException failure = refused(builder -> builder.property(name, value));
+
+        assertTrue(failure.getMessage().contains(KEYS + name), failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hk3Vq8Zt1Lp6Wm2", "Hk3Vq8Zt1Lp6Wm2R9", "Hk3Vq8Zt1Lp6Wm2RHk3Vq8Zt", "Hk3Vq8Zt1Lp6Wm2ü"})
+    void givenAHashKeyThatIsNotSixteenAsciiCharacters_whenCreated_thenRefusedWithoutShowingIt(String key) {
+        PermanentProviderException failure = refused(builder -> builder.property("hash-key", key));
+
+        assertTrue(failure.getMessage().contains(KEYS + "hash-key"), failure.getMessage());
+        assertFalse(failure.getMessage().contains(key), "the message must not show the key");
+    }
+
+    @Test
+    void givenTheStubOnThisMachine_whenCreatedInSandboxMode_thenPlainHttpIsAllowed() {
+        assertDoesNotThrow(() -> settings(builder -> builder.property("base-url", "http://127.0.0.1:8089")));
+    }
+
+    @Test
+    void givenSecrets_whenTheSettingsArePrinted_thenNeitherPasswordNorHashKeyShows() {
+        EasyPaisaStub.Credentials store = EasyPaisaStub.Credentials.sample();
+
+        String printed = settings(builder -> { }).toString();
+
+        assertFalse(printed.contains(store.password()), printed);
+        assertFalse(printed.contains(store.hashKey()), printed);
+    }
+
+    @Test
+    void givenAPostBackUrlWithAQuery_whenTheAttemptIsAdded_thenItIsAppendedWithAnAmpersand() {
+        EasyPaisaSettings settings = settings(builder -> builder.property("postback-url",
+                "https://shop.example.pk/return?provider=easypaisa"));
+
+        assertEquals("https://shop.example.pk/return?provider=easypaisa&attempt=T7K2M9Q4X1B8C3D5",
+                settings.postBackFor(IdempotencyKey.of("T7K2M9Q4X1B8C3D5")));
+    }
+
+    @Test
+    void givenUsernameAndPassword_whenTheCredentialsHeaderIsBuilt_thenItIsBase64OfUsernameColonPassword() {
+        assertEquals("dGlqYXJhdC10ZXN0OkVwLVBhc3MtN1F4OTFMbQ==", settings(builder -> { }).credentialsHeader());
+    }
+}

@@ -1,0 +1,85 @@
+package io.tijarat.plugin.jazzcash;
+
+import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ProviderContext;
+import io.tijarat.spi.ProviderDescriptor;
+import io.tijarat.spi.ProviderKind;
+import io.tijarat.spi.payment.PaymentCapability;
+import io.tijarat.spi.payment.PaymentProvider;
+import io.tijarat.spi.payment.PaymentProviderFactory;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@link java.util.ServiceLoader} entry of the JazzCash plugin.
+ *
+ * <p>Capabilities, declared for what JazzCash's API does: {@code INQUIRY} (status inquiry),
+ * {@code REFUND} and {@code PARTIAL_REFUND} (the wallet refund takes an amount), {@code CALLBACKS}
+ * (signed return and IPN). Not {@code IDEMPOTENT_REFUND}: a refund request has no reference of its own,
+ * so JazzCash cannot drop a repeat. Not {@code VOID}: the notes document no cancellation.
+ */
+public final class JazzCashProviderFactory implements PaymentProviderFactory {
+
+    /** The provider's public name, forever: it is in configuration keys and stored payment records. */
+    public static final String ID = "jazzcash";
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder(ID, ProviderKind.PAYMENT)
+            .displayName("JazzCash")
+            .pluginVersion(pluginVersion())
+            .capabilities(PaymentCapability.INQUIRY, PaymentCapability.REFUND, PaymentCapability.PARTIAL_REFUND,
+                    PaymentCapability.CALLBACKS)
+            .property(ConfigProperty.required(JazzCashSettings.MERCHANT_ID, "Merchant ID from the JazzCash portal"
+                    + " (pp_MerchantID)"))
+            .property(ConfigProperty.secret(JazzCashSettings.PASSWORD, "API password from the JazzCash portal"
+                    + " (pp_Password)"))
+            .property(ConfigProperty.secret(JazzCashSettings.INTEGRITY_SALT, "Integrity salt from the JazzCash"
+                    + " portal: the key of pp_SecureHash"))
+            // An optional secret: the SPI's factories make every secret required, and only refunds need the MPIN.
+            .property(new ConfigProperty(JazzCashSettings.MERCHANT_MPIN, "Merchant MPIN from the JazzCash portal"
+                    + " (pp_MerchantMPIN); needed for refunds only", false, true, Optional.empty()))
+            .property(ConfigProperty.withDefault(JazzCashSettings.BASE_URL, "JazzCash's host: "
+                    + JazzCashSettings.SANDBOX_URL + " (sandbox) or " + JazzCashSettings.LIVE_URL + " (live)",
+                    JazzCashSettings.SANDBOX_URL))
+            .property(ConfigProperty.optional(JazzCashSettings.RETURN_URL, "Where JazzCash's page sends the customer"
+                    + " back (pp_ReturnURL), as registered in the portal; used when a payment request brings none"))
+            .property(ConfigProperty.withDefault(JazzCashSettings.MODE, "sandbox or live; live refuses sandbox hosts,"
+                    + " stubs and sandbox-looking credentials", "sandbox"))
+            .property(ConfigProperty.withDefault(JazzCashSettings.VOUCHER_VALIDITY_HOURS, "How many hours an"
+                    + " over-the-counter voucher can be paid (1 to 2160)", "72"))
+            // A wallet payment waits for the customer's MPIN; the wallet call itself gives up at 55 s.
+            .defaultTimeout(Duration.ofSeconds(60))
+            .build();
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /** @throws io.tijarat.spi.PermanentProviderException naming the key, if the configuration is invalid or unsafe */
+    @Override
+    public PaymentProvider create(ProviderContext context) {
+        JazzCashSettings settings = JazzCashSettings.from(context.config());
+        SecureHash hash = new SecureHash(settings.integritySalt());
+        JazzCashApi api = new JazzCashApi(settings, hash, context.httpClient(), context.logger());
+        StartOutcomes outcomes = new StartOutcomes(settings);
+        return new JazzCashProvider(settings,
+                new HostedCheckout(settings, hash, context.clock()),
+                new WalletPayment(settings, api, outcomes, context.clock()),
+                new VoucherPayment(settings, api, outcomes, context.clock()),
+                new StatusInquiry(settings, api),
+                new WalletRefund(settings, api),
+                new CallbackVerifier(settings, hash),
+                context.logger());
+    }
+
+    /** The jar's Implementation-Version; a build from the classes directory (tests, IDE) has none. */
+    private static String pluginVersion() {
+        return Optional.ofNullable(JazzCashProviderFactory.class.getPackage().getImplementationVersion())
+                .orElse("development");
+    }
+
+    @Override
+    public String toString() {
+        return "JazzCashProviderFactory[" + ID + "]";
+    }
+}
