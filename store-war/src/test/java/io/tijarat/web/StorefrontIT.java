@@ -55,6 +55,10 @@ class StorefrontIT {
         String cartId = newCartWith("HALWA-500", 2);
         var cart = http().get("/api/carts/" + cartId);
         assertEquals("250000", field(cart.body(), "subtotalMinor"));
+        var options = http().get("/api/carts/" + cartId + "/shipping-options?city=%D9%84%D8%A7%DB%81%D9%88%D8%B1");
+        assertEquals(200, options.statusCode(), options.body());
+        assertTrue(options.body().contains("\"shippingProvider\":\"flat-rate\""), options.body());
+        assertEquals(400, http().get("/api/carts/" + cartId + "/shipping-options?city=Atlantis").statusCode());
 
         var checkout = checkout(UUID.randomUUID().toString(), checkoutBody(cartId, "Ayesha Khan", "لاہور"));
 

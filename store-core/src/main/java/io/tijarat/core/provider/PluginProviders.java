@@ -48,12 +48,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -94,7 +92,11 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
 
     private PluginRegistry registry;
     private PluginDirectoryWatcher watcher;
-    private final Map<Object, Object> guarded = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The guarded wrapper of each provider id's current instance; a replaced instance is dropped with it. */
+    private final Map<String, Guarded> guarded = new ConcurrentHashMap<>();
+
+    private record Guarded(Object provider, Object wrapper) {
+    }
     private final Map<String, Instant> breakerOpenSeen = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -332,7 +334,10 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     }
 
     private <G> G guard(String providerId, Class<G> guardType, Object provider) {
-        return guardType.cast(guarded.computeIfAbsent(provider, p -> guards.guard(providerId, guardType, p)));
+        Guarded current = guarded.compute(providerId + "/" + guardType.getSimpleName(), (key, existing) ->
+                existing != null && existing.provider() == provider ? existing
+                        : new Guarded(provider, guards.guard(providerId, guardType, provider)));
+        return guardType.cast(current.wrapper());
     }
 
     private String rejected(String providerId, RuntimeException e) {

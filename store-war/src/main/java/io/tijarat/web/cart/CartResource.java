@@ -2,6 +2,11 @@ package io.tijarat.web.cart;
 
 import io.tijarat.core.cart.CartService;
 import io.tijarat.core.cart.CartView;
+import io.tijarat.core.checkout.ShippingOptions;
+import io.tijarat.web.problem.QueryParams;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.tijarat.web.problem.InvalidInputException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +32,9 @@ public class CartResource {
 
     @Inject
     CartService carts;
+
+    @Inject
+    ShippingOptions shippingOptions;
 
     @Context
     UriInfo uri;
@@ -58,6 +66,14 @@ public class CartResource {
             throw new InvalidInputException("quantity", "is required");
         }
         return carts.setQuantity(cartId, sku, update.quantity());
+    }
+
+    @GET
+    @Path("/{cartId}/shipping-options")
+    @Operation(summary = "Ways to ship this cart to a city, cheapest first (send the chosen provider and service at checkout)")
+    public List<ShippingOptions.Option> shippingOptions(@PathParam("cartId") String cartId,
+            @QueryParam("city") @Parameter(description = "destination city, English or Urdu name", example = "Lahore") String city) {
+        return shippingOptions.forCart(cartId, QueryParams.maxLength("city", city, 100));
     }
 
     @DELETE
