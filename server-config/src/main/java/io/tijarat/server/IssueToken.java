@@ -64,7 +64,7 @@ public final class IssueToken {
         return signingInput + "." + base64(rsa.sign());
     }
 
-    /** Reads an unencrypted PKCS#8 PEM ("BEGIN PRIVATE KEY"), as {@code openssl genpkey} writes it. */
+    /** Reads an unencrypted PKCS#8 PEM file, as {@code openssl genpkey} writes it. */
     public static PrivateKey readPrivateKey(Path pem) throws IOException, GeneralSecurityException {
         String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));

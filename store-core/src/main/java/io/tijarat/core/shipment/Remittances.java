@@ -76,7 +76,7 @@ public class Remittances {
                 .toList();
         var paid = all.stream().map(CodRemittance::shipmentId).filter(java.util.Objects::nonNull).toList();
         List<Report.Line> missing = em.createQuery("select s from Shipment s where s.codAmountMinor is not null"
-                        + " and s.status = :delivered and s.updatedAt < :before", Shipment.class)
+                        + " and s.status = :delivered and s.updatedAt <= :before", Shipment.class)
                 .setParameter("delivered", ShipmentStatus.DELIVERED).setParameter("before", clock.instant().minus(grace))
                 .getResultStream().filter(s -> !paid.contains(s.id()))
                 .map(s -> new Report.Line(s.trackingNumber(), s.orderId(), "MISSING", s.codAmountMinor(), null))
