@@ -65,16 +65,20 @@ final class PayaraProcess implements AutoCloseable {
             throw new AssertionError("Payara Micro exited during start-up (exit " + process.exitValue() + ")");
         }
         try {
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
+            // Readiness first; then the application itself, because Payara can report ready a moment before
+            // its web module maps requests (seen: an NPE in WebDirContext on the first request, answered 500).
+            return get("/health/ready") == 200 && get("/api/products?size=1") == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private int get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Override
