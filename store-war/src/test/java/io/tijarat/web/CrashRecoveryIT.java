@@ -1,5 +1,8 @@
 package io.tijarat.web;
 
+import static io.tijarat.web.TestSql.text;
+import static io.tijarat.web.TestSql.count;
+import static io.tijarat.web.StubHttp.respond;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +19,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -172,29 +174,5 @@ class CrashRecoveryIT {
                         """)
                 .service("io.tijarat.spi.payment.PaymentProviderFactory", "com.example.gateway.Factory")
                 .bytes();
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static int count(String sql, String parameter) {
-        return Integer.parseInt(text(sql, parameter));
-    }
-
-    private static String text(String sql, String parameter) {
-        try (var connection = TestDatabase.get().dataSource().getConnection();
-             var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (var rs = statement.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

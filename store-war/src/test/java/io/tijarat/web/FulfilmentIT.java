@@ -1,5 +1,6 @@
 package io.tijarat.web;
 
+import static io.tijarat.web.StubHttp.respond;
 import static io.tijarat.web.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -214,13 +215,5 @@ class FulfilmentIT {
                     return records;
                 }
                 """.replace("%STUB%", stub));
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -1,18 +1,18 @@
 package io.tijarat.web;
 
+import static io.tijarat.web.TestSql.text;
+import static io.tijarat.web.TestSql.count;
 import static io.tijarat.web.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tijarat.core.plugin.testkit.Eventually;
-import io.tijarat.core.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,21 +142,5 @@ class OutboxIT {
 
     private static String eventId(String orderId) {
         return text("SELECT id FROM outbox_message WHERE order_id = ? AND event_type = 'ORDER_PLACED'", orderId);
-    }
-
-    private static int count(String sql, String parameter) {
-        return Integer.parseInt(text(sql, parameter));
-    }
-
-    private static String text(String sql, String parameter) {
-        try (var connection = TestDatabase.get().dataSource().getConnection();
-             var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (var rs = statement.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,15 +1,14 @@
 package io.tijarat.web;
 
+import static io.tijarat.web.TestSql.count;
 import static io.tijarat.web.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tijarat.core.plugin.testkit.Eventually;
-import io.tijarat.core.testsupport.TestDatabase;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -227,17 +226,5 @@ class PaymentSettlementIT {
             }
         }
         return 0;
-    }
-
-    private static int count(String sql, String parameter) {
-        try (var connection = TestDatabase.get().dataSource().getConnection();
-             var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (var rs = statement.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : -1;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

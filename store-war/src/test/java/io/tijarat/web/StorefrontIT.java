@@ -1,13 +1,12 @@
 package io.tijarat.web;
 
+import static io.tijarat.web.TestSql.count;
 import static io.tijarat.web.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tijarat.core.testsupport.TestDatabase;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -289,17 +288,5 @@ class StorefrontIT {
 
     private static int stockOf(String sku) {
         return count("SELECT stock FROM product_variant WHERE sku = ?", sku);
-    }
-
-    private static int count(String sql, String parameter) {
-        try (var connection = TestDatabase.get().dataSource().getConnection();
-             var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (var rs = statement.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : -1;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tijarat.core.checkout;
 
+import io.tijarat.core.catalog.Stock;
 import io.tijarat.core.outbox.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.cart.Cart;
@@ -113,12 +114,7 @@ public class OrderPlacement {
 
     /** Takes {@code quantity} from stock in one conditional UPDATE: it cannot go below zero. */
     private void reserve(ProductVariant variant, int quantity) {
-        int updated = em.createQuery("update ProductVariant v set v.stock = v.stock - :q, v.version = v.version + 1"
-                        + " where v.id = :id and v.stock >= :q")
-                .setParameter("q", quantity)
-                .setParameter("id", variant.id())
-                .executeUpdate();
-        if (updated == 0) {
+        if (!Stock.reserve(em, variant.id(), quantity)) {
             throw InvalidRequestException.unprocessable("cart", "not enough stock of " + variant.sku()
                     + " for " + quantity);
         }

@@ -1,5 +1,6 @@
 package io.tijarat.core.order;
 
+import io.tijarat.core.catalog.Stock;
 import io.tijarat.core.outbox.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.error.InvalidRequestException;
@@ -97,8 +98,7 @@ public class OrderAdministration {
         order.moveTo(OrderStatus.CANCELLED, reason, actor, clock.instant());
         outbox.orderEvent(order, OrderEvent.ORDER_CANCELLED, order.total());
         for (OrderLine line : order.lines()) {
-            em.createQuery("update ProductVariant v set v.stock = v.stock + :q, v.version = v.version + 1 where v.id = :id")
-                    .setParameter("q", line.quantity()).setParameter("id", line.variantId()).executeUpdate();
+            Stock.release(em, line.variantId(), line.quantity());
         }
         return detail(order);
     }

@@ -1,5 +1,6 @@
 package io.tijarat.core.payment;
 
+import io.tijarat.core.catalog.Stock;
 import io.tijarat.core.outbox.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.order.Order;
@@ -116,8 +117,7 @@ public class PaymentSettlement {
     private void expireWithStock(Order order, String why, java.time.Instant now) {
         order.moveTo(OrderStatus.EXPIRED, why, "reconciler", now);
         for (var line : order.lines()) {
-            em.createQuery("update ProductVariant v set v.stock = v.stock + :q, v.version = v.version + 1 where v.id = :id")
-                    .setParameter("q", line.quantity()).setParameter("id", line.variantId()).executeUpdate();
+            Stock.release(em, line.variantId(), line.quantity());
         }
     }
 

@@ -73,7 +73,7 @@ class SmtpSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mail.localhost.example.com", "10.0.0.5", "192.168.1.10", "::2", "smtp.gmail.com"})
+    @ValueSource(strings = {"mail.localhost.example.com", "10.0.0.5", "192.168.1.10", "::2", "smtp.gmail.com"}) // inputs only (private and public hosts must be refused), never contacted
     void givenTlsNoneForAHostThatIsNotLoopback_whenCreated_thenRefused(String host) {
         refused(builder -> builder.property("tls", "none").property("host", host));
     }

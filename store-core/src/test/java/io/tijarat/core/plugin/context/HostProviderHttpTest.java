@@ -289,7 +289,7 @@ class HostProviderHttpTest {
         assertTrue(UriPolicy.isLoopback("[::1]"));
         assertFalse(UriPolicy.isLoopback("127.0.0.1.nip.io"));
         assertFalse(UriPolicy.isLoopback("localhost.example.com"));
-        assertFalse(UriPolicy.isLoopback("10.0.0.1"));
+        assertFalse(UriPolicy.isLoopback("10.0.0.1")); // a private address is not loopback; nothing is sent
     }
 
     private ProviderHttp http(boolean allowInsecureLoopback) {
