@@ -65,7 +65,8 @@ public final class PayaraTestServer implements BeforeAllCallback {
         Path dir = Path.of(workdir).toAbsolutePath();
         Path pluginDir = installBundledPlugins(dir.resolve("plugins"));
         Path preboot = PayaraMicroOptions.writePrebootCommands(dir, "127.0.0.1", "tijarat-it-" + ProcessHandle.current().pid());
-        Path systemProperties = PayaraMicroOptions.writeSystemProperties(dir.resolve("system.properties"), Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(PaymentStubs.serverProperties());
+        properties.putAll(Map.of(
                 "tijarat.db.url", db.url(),
                 "tijarat.db.user", db.user(),
                 "tijarat.db.password", db.password(),
@@ -75,6 +76,7 @@ public final class PayaraTestServer implements BeforeAllCallback {
                 "tijarat.tracking.min-interval-seconds", "1",
                 "tijarat.reconciler.in-flight-seconds", "1",
                 "tijarat.demo-catalog", "true"));
+        Path systemProperties = PayaraMicroOptions.writeSystemProperties(dir.resolve("system.properties"), properties);
         List<String> jvm = new ArrayList<>(PayaraMicroOptions.JVM_OPTIONS);
         jvm.addAll(List.of(System.getProperty("tijarat.it.payara.jvm", "").trim().split("\\s+")));
         System.setProperty("tijarat.it.cmdOptions", String.join(" ", jvm).trim());

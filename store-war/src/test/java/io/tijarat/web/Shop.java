@@ -35,6 +35,23 @@ public final class Shop {
         return checkout(paymentProvider, "flat-rate", "Karachi", customerName, email, locale);
     }
 
+    /** Checks out with {@code paymentJson} (e.g. {@code ,"paymentMethod":"CARD"}) added to the body; asserts 201. */
+    public HttpResponse<String> checkoutWith(String paymentProvider, String paymentJson) {
+        var answer = attemptCheckout(paymentProvider, paymentJson);
+        assertEquals(201, answer.statusCode(), answer.body());
+        return answer;
+    }
+
+    /** The same checkout, whatever the answer. */
+    public HttpResponse<String> attemptCheckout(String paymentProvider, String paymentJson) {
+        String cartId = field(http.post("/api/carts", null).body(), "id");
+        http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
+        return http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"Test Customer\","
+                + "\"phone\":\"03001234567\",\"locale\":\"en\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\","
+                + "\"city\":\"Karachi\"},\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"flat-rate\""
+                + paymentJson + "}", "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
     public HttpResponse<String> checkout(String paymentProvider, String shippingProvider, String city, String customerName,
                                          String email, String locale) {
         String cartId = field(http.post("/api/carts", null).body(), "id");

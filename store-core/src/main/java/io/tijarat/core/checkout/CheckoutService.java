@@ -23,6 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,9 +56,14 @@ public class CheckoutService {
     @PersistenceContext(unitName = "tijarat")
     EntityManager em;
 
+    @Inject
+    @ConfigProperty(name = "tijarat.public-url")
+    Optional<String> publicUrl;
+
     public CheckoutResult checkout(String idempotencyRecordId, CheckoutCommand command) {
         CustomerDetails customer = CustomerDetails.from(command.customer());
         ProviderDescriptor payment = paymentProvider(command.paymentProvider());
+        PaymentChoice choice = PaymentChoice.from(command.paymentMethod(), command.wallet());
         CartView cart = carts.get(required("cartId", command.cartId()));
         if (cart.lines().isEmpty()) {
             throw InvalidRequestException.unprocessable("cartId", "the cart is empty");
@@ -66,7 +73,7 @@ public class CheckoutService {
         OrderPlacement.Placed placed = placement.place(idempotencyRecordId, cart.id(), cart.weightGrams(), customer,
                 payment.id(), command.shippingProvider(), quote);
 
-        OrderView view = pay(placed, payment, customer);
+        OrderView view = pay(placed, payment, customer, choice, apiBase(command.apiBase()));
         return new CheckoutResult(view, placed.accessToken());
     }
 
@@ -80,16 +87,21 @@ public class CheckoutService {
         return new CheckoutResult(recorder.view(orderId), token);
     }
 
-    private OrderView pay(OrderPlacement.Placed placed, ProviderDescriptor payment, CustomerDetails customer) {
+    private OrderView pay(OrderPlacement.Placed placed, ProviderDescriptor payment, CustomerDetails customer,
+                          PaymentChoice choice, Optional<URI> apiBase) {
         Order order = em.find(Order.class, placed.orderId());
-        var request = PaymentRequest.builder()
+        var builder = PaymentRequest.builder()
                 .attemptId(IdempotencyKey.of(placed.attemptId()))
                 .orderNumber(order.number())
                 .amount(order.total())
                 .description("Order " + order.number())
                 .customer(new Customer(customer.name(), Optional.of(customer.phone()), Optional.ofNullable(customer.email())))
-                .locale(Locale.forLanguageTag(customer.locale()))
-                .build();
+                .method(choice.method())
+                .locale(Locale.forLanguageTag(customer.locale()));
+        choice.wallet().ifPresent(builder::wallet);
+        apiBase.ifPresent(base -> builder.returnUrl(base.resolve("payments/return/" + payment.id()))
+                .callbackUrl(base.resolve("webhooks/" + payment.id())));
+        var request = builder.build();
         FaultPoints.reached(FaultPoints.AFTER_ATTEMPT_COMMIT);
         try {
             PaymentOutcome outcome = payments.start(payment.id(), request);
@@ -99,6 +111,16 @@ public class CheckoutService {
         } catch (ProviderUnavailableException e) {
             return recorder.notSent(placed.attemptId(), e.getMessage());
         }
+    }
+
+    /**
+     * Where gateways send the customer and their notifications: {@code tijarat.public-url} when set (behind
+     * a proxy, the address customers use), else the address this request reached.
+     */
+    private Optional<URI> apiBase(URI requestBase) {
+        Optional<URI> configured = publicUrl.map(String::strip).filter(u -> !u.isEmpty())
+                .map(u -> URI.create(u.endsWith("/") ? u : u + "/").resolve("api/"));
+        return configured.or(() -> Optional.ofNullable(requestBase));
     }
 
     private ProviderDescriptor paymentProvider(String id) {

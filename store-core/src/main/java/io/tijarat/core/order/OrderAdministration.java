@@ -89,6 +89,27 @@ public class OrderAdministration {
     }
 
     /** Cancels the order and puts its reserved stock back. */
+    /**
+     * Staff reached a cash-on-delivery customer (a call, or their SMS reply) who confirmed the order: it may
+     * now be fulfilled. Confirming twice is harmless; an order not waiting for confirmation is a conflict.
+     */
+    @Transactional
+    public Detail confirmCashOnDelivery(String orderId, String note, String actor) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw new NotFoundException("no order with this id");
+        }
+        if (order.status() == OrderStatus.CONFIRMED) {
+            return detail(order);
+        }
+        if (order.status() != OrderStatus.AWAITING_CONFIRMATION) {
+            throw new IllegalTransitionException(order.status(), OrderStatus.CONFIRMED);
+        }
+        String why = "customer confirmed cash on delivery" + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        order.moveTo(OrderStatus.CONFIRMED, why, actor, clock.instant());
+        return detail(order);
+    }
+
     @Transactional
     public Detail cancel(String orderId, String reason, String actor) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);

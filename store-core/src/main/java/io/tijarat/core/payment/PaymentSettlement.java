@@ -44,6 +44,19 @@ public class PaymentSettlement {
 
     @Transactional(TxType.REQUIRES_NEW)
     public Settled settle(String attemptId, InquiryOutcome news, String source) {
+        return apply(attemptId, news, null, source);
+    }
+
+    /**
+     * The same settlement, for news a person vouches for (staff confirming a bank transfer), inside the
+     * caller's transaction so that the record of who confirmed it commits with it or not at all.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Settled settleConfirmedBy(String attemptId, InquiryOutcome news, String actor, String source) {
+        return apply(attemptId, news, actor, source);
+    }
+
+    private Settled apply(String attemptId, InquiryOutcome news, String person, String source) {
         var now = clock.instant();
         PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
         if (attempt == null) {
@@ -52,7 +65,7 @@ public class PaymentSettlement {
         Order order = em.find(Order.class, attempt.orderId(), LockModeType.PESSIMISTIC_WRITE);
         AttemptStatus before = attempt.status();
         String attentionBefore = attempt.attention();
-        String actor = "provider:" + attempt.providerId() + " (" + source + ")";
+        String actor = (person == null ? "provider:" + attempt.providerId() : person) + " (" + source + ")";
         if (news instanceof InquiryOutcome.Paid paid) {
             paid(attempt, order, paid, actor, now);
         } else if (news instanceof InquiryOutcome.Failed failed && before.isOpen()) {

@@ -16,6 +16,7 @@ import io.tijarat.web.problem.InvalidInputException;
 import io.tijarat.web.problem.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import io.tijarat.core.banktransfer.BankTransfers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -64,6 +65,20 @@ public class AdminOrderResource {
     @Inject
     IdempotentRequests idempotent;
 
+    @Inject
+    BankTransfers bankTransfers;
+
+    /** What staff heard from a cash-on-delivery customer; recorded in the order's history. */
+    public record ConfirmRequest(String note) {
+    }
+
+    /**
+     * A bank transfer that arrived: the bank's transaction id, the amount in paisa if it differs from the
+     * order's total, and a note.
+     */
+    public record BankTransferRequest(String bankReference, Long amountMinor, String note) {
+    }
+
     /** Why an order is cancelled; recorded in its history. */
     public record CancelRequest(String reason) {
     }
@@ -107,6 +122,33 @@ public class AdminOrderResource {
         String reason = request == null || request.reason() == null || request.reason().isBlank()
                 ? "cancelled by staff" : QueryParams.maxLength("reason", request.reason().strip(), 300);
         return orders.cancel(orderId, reason, "staff:" + security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("/{orderId}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a cash-on-delivery order after speaking to the customer",
+            description = "Moves an order AWAITING_CONFIRMATION to CONFIRMED, ready to fulfil; who and why go into "
+                    + "its history. Confirming a CONFIRMED order again changes nothing.")
+    public OrderAdministration.Detail confirm(@PathParam("orderId") String orderId, ConfirmRequest request) {
+        String note = request == null || request.note() == null ? null : QueryParams.maxLength("note", request.note().strip(), 300);
+        return orders.confirmCashOnDelivery(orderId, note, "staff:" + security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("/{orderId}/bank-transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(TijaratApplication.ADMIN)
+    @Operation(summary = "Confirm that an order's bank transfer arrived",
+            description = "Settles the order's bank-transfer payment with the bank's reference, recording who confirmed "
+                    + "it and when. A reference confirms one order only; the same confirmation again answers "
+                    + "alreadyConfirmed=true. An amount other than the total is recorded and flagged, not accepted.")
+    public BankTransfers.Confirmation confirmTransfer(@PathParam("orderId") String orderId, BankTransferRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("bankReference", "is required");
+        }
+        return bankTransfers.confirm(orderId, request.bankReference(), request.amountMinor(),
+                "admin:" + security.getUserPrincipal().getName(), request.note());
     }
 
     @POST

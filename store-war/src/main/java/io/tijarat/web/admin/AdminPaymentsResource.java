@@ -13,6 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.Consumes;
+import io.tijarat.core.banktransfer.BankTransfers;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +33,12 @@ public class AdminPaymentsResource {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    BankTransfers bankTransfers;
+
+    @Context
+    SecurityContext security;
 
     /** A received event as admins see it. */
     public record EventView(String id, String providerId, String eventKey, String attemptId, String reported,
@@ -56,6 +66,18 @@ public class AdminPaymentsResource {
     @Operation(summary = "Apply a received event again (idempotent: an applied event changes nothing twice)")
     public Replayed replay(@PathParam("eventId") String eventId) {
         return new Replayed(eventId, events.apply(eventId));
+    }
+
+    @POST
+    @Path("/bank-statements")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Upload a bank statement (CSV) to confirm bank transfers automatically",
+            description = "Each credit line is matched to an order by the order number in its description and the "
+                    + "amount. Exact matches are confirmed; everything else is reported with a verdict (SHORT, OVER, "
+                    + "LATE, ORDER_ALREADY_PAID, UNKNOWN_ORDER, NO_ORDER_NUMBER with candidate orders). Uploading the "
+                    + "same statement again confirms nothing twice.")
+    public BankTransfers.StatementResult statement(String csv) {
+        return bankTransfers.matchStatement(csv == null ? "" : csv, "admin:" + security.getUserPrincipal().getName());
     }
 
     @POST

@@ -8,7 +8,8 @@ import io.tijarat.core.customer.CustomerDetails;
  * the server, and any other field is refused.
  */
 public record CheckoutRequest(String cartId, Customer customer, Address shippingAddress,
-                              String paymentProvider, String shippingProvider, String shippingService) {
+                              String paymentProvider, String shippingProvider, String shippingService,
+                              String paymentMethod, Wallet wallet) {
 
     /** Who is buying. */
     public record Customer(String name, String phone, String email, String locale) {
@@ -18,11 +19,16 @@ public record CheckoutRequest(String cartId, Customer customer, Address shipping
     public record Address(String address, String city, String postalCode) {
     }
 
-    CheckoutCommand toCommand() {
+    /** The wallet to prompt directly (paymentMethod WALLET); without it the gateway's own page asks. */
+    public record Wallet(String number, String cnicLastSix) {
+    }
+
+    CheckoutCommand toCommand(java.net.URI apiBase) {
         Customer c = customer == null ? new Customer(null, null, null, null) : customer;
         Address a = shippingAddress == null ? new Address(null, null, null) : shippingAddress;
         return new CheckoutCommand(cartId,
                 new CustomerDetails.Input(c.name(), c.phone(), c.email(), c.locale(), a.address(), a.city(), a.postalCode()),
-                paymentProvider, shippingProvider, shippingService);
+                paymentProvider, shippingProvider, shippingService, paymentMethod,
+                wallet == null ? null : new CheckoutCommand.WalletInput(wallet.number(), wallet.cnicLastSix()), apiBase);
     }
 }

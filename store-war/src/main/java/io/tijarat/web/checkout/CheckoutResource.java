@@ -55,7 +55,7 @@ public class CheckoutResource {
                              @HeaderParam("X-Client-Id") String clientId,
                              byte[] body) {
         return idempotent.execute(clientId, "checkout", key, body,
-                recordId -> created(checkout.checkout(recordId, JsonBodies.parse(body, CheckoutRequest.class).toCommand())),
+                recordId -> created(checkout.checkout(recordId, JsonBodies.parse(body, CheckoutRequest.class).toCommand(uri.getBaseUri()))),
                 orderId -> created(checkout.recover(orderId)));
     }
 

@@ -43,9 +43,11 @@ public final class EasyPaisaProviderFactory implements PaymentProviderFactory {
             .property(ConfigProperty.withDefault(EasyPaisaSettings.BASE_URL,
                     "EasyPaisa's host: " + EasyPaisaSettings.SANDBOX_URL + " (sandbox) or " + EasyPaisaSettings.LIVE_URL
                             + " (live); http://127.0.0.1:<port> for the test stub", EasyPaisaSettings.SANDBOX_URL))
-            .property(ConfigProperty.required(EasyPaisaSettings.POSTBACK_URL,
-                    "The shop's public https URL of the core's EasyPaisa return endpoint; EasyPaisa sends the"
-                            + " customer's browser back there (the plugin adds ?attempt=<id>)"))
+            .property(ConfigProperty.optional(EasyPaisaSettings.POSTBACK_URL,
+                    "The shop's public https URL of the core's EasyPaisa return endpoint"
+                            + " (https://<shop>/api/payments/return/easypaisa), for payment requests that bring no"
+                            + " return URL; the core sends one with every checkout. EasyPaisa sends the customer's"
+                            + " browser back there (the plugin adds ?attempt=<id>)"))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.MODE,
                     "sandbox or live; live refuses a sandbox or local base-url, sandbox refuses the production host",
                     "sandbox"))

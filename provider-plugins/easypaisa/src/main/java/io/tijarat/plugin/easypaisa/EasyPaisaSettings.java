@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
@@ -25,12 +26,13 @@ import java.util.regex.Pattern;
  * @param username        the REST API user
  * @param password        the REST API password; only ever revealed into the {@code Credentials} header
  * @param hashKey         the 16-character hash key that encrypts {@code merchantHashedReq}
- * @param postBackUrl     where EasyPaisa sends the customer's browser back (the core's return endpoint)
+ * @param postBackUrl     where EasyPaisa sends the customer's browser back (the core's return endpoint) when
+ *                        the payment request brings no return URL
  * @param voucherValidity how long an over-the-counter voucher can be paid
  * @param keyPrefix       {@code tijarat.provider.easypaisa.}, for messages that name a key
  */
 record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountNumber, String username,
-                         Secret password, Secret hashKey, URI postBackUrl, Duration voucherValidity,
+                         Secret password, Secret hashKey, Optional<URI> postBackUrl, Duration voucherValidity,
                          String keyPrefix) {
 
     static final String MODE = "mode";
@@ -98,7 +100,8 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
             throw new PermanentProviderException(config.keyFor(HASH_KEY) + " must be the 16-character hash key from"
                     + " the EasyPaisa merchant portal (AES-128 needs exactly 16 ASCII characters)");
         }
-        URI postBack = postBackUrl(config, mode);
+        Optional<URI> postBack = config.get(POSTBACK_URL).isPresent() ? Optional.of(postBackUrl(config, mode))
+                : Optional.empty();
         Duration voucherValidity = Duration.ofHours(voucherHours(config));
         return new EasyPaisaSettings(mode, baseUrl, storeId, account, username, password, hashKey, postBack,
                 voucherValidity, prefix);
@@ -125,13 +128,18 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
     }
 
     /**
-     * The {@code postBackURL} for one attempt: the configured return URL with {@code attempt=<id>} added, so
-     * that the browser's first return (which carries only an {@code auth_token}) still says which attempt
-     * it is about.
+     * The {@code postBackURL} for one attempt: the core's return URL for this request (else the configured
+     * one) with {@code attempt=<id>} added, so that the browser's first return (which carries only an
+     * {@code auth_token}) still says which attempt it is about.
+     *
+     * @throws PermanentProviderException if there is neither
      */
-    String postBackFor(IdempotencyKey attemptId) {
-        String url = postBackUrl.toString();
-        return url + (postBackUrl.getRawQuery() == null ? '?' : '&') + ATTEMPT_PARAMETER + "=" + attemptId.value();
+    String postBackFor(IdempotencyKey attemptId, Optional<URI> requestReturnUrl) {
+        URI base = requestReturnUrl.or(this::postBackUrl).orElseThrow(() -> new PermanentProviderException(
+                keyPrefix + POSTBACK_URL + " is not set and the payment request brings no return URL: set it to the"
+                        + " shop's public URL of the core's EasyPaisa return endpoint"));
+        String url = base.toString();
+        return url + (base.getRawQuery() == null ? '?' : '&') + ATTEMPT_PARAMETER + "=" + attemptId.value();
     }
 
     /** The full key of a property, e.g. {@code tijarat.provider.easypaisa.store-id}. */

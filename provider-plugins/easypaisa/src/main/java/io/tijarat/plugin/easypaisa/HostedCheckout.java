@@ -60,7 +60,7 @@ final class HostedCheckout {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("storeId", settings.storeId());
         fields.put("amount", Formats.amount(request.amount()));
-        fields.put("postBackURL", settings.postBackFor(attemptId));
+        fields.put("postBackURL", settings.postBackFor(attemptId, request.returnUrl()));
         fields.put("orderRefNum", attemptId.value());
         fields.put("expiryDate", Formats.expiry(expiresAt));
         // Back to the shop without a click: the customer must not be left on EasyPaisa's page.
@@ -79,11 +79,14 @@ final class HostedCheckout {
         }
     }
 
-    /** Step 2: the form that confirms the checkout, with the {@code auth_token} EasyPaisa handed back. */
-    CustomerAction.Redirect confirm(IdempotencyKey attemptId, String authToken) {
+    /**
+     * Step 2: the form that confirms the checkout, with the {@code auth_token} EasyPaisa handed back and the
+     * same {@code postBackURL} as step 1 — the address the browser just came back to, less the token.
+     */
+    CustomerAction.Redirect confirm(String authToken, String postBackUrl) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("auth_token", authToken);
-        fields.put("postBackURL", settings.postBackFor(attemptId));
+        fields.put("postBackURL", postBackUrl);
         return CustomerAction.Redirect.post(settings.confirmUri(), fields);
     }
 }

@@ -61,7 +61,7 @@ final class InboundRequests {
         }
         return switch (request.source()) {
             case NOTIFICATION -> notification(parameters);
-            case CUSTOMER_RETURN -> customerReturn(parameters);
+            case CUSTOMER_RETURN -> customerReturn(parameters, request.uri());
         };
     }
 
@@ -93,11 +93,11 @@ final class InboundRequests {
                 true, CallbackReply.ok());
     }
 
-    private CallbackOutcome customerReturn(Map<String, String> parameters) {
+    private CallbackOutcome customerReturn(Map<String, String> parameters, URI arrivedAt) {
         Optional<IdempotencyKey> ours = Optional.ofNullable(parameters.get(EasyPaisaSettings.ATTEMPT_PARAMETER))
                 .flatMap(InboundRequests::attempt);
         if (parameters.containsKey("auth_token")) {
-            return firstReturn(parameters.get("auth_token"), ours);
+            return firstReturn(parameters.get("auth_token"), ours, arrivedAt);
         }
         if (parameters.containsKey("status")) {
             return finalReturn(parameters, ours);
@@ -105,7 +105,7 @@ final class InboundRequests {
         return new CallbackOutcome.Rejected("a return from EasyPaisa carries auth_token or status; this one neither");
     }
 
-    private CallbackOutcome firstReturn(String authToken, Optional<IdempotencyKey> attemptId) {
+    private CallbackOutcome firstReturn(String authToken, Optional<IdempotencyKey> attemptId, URI arrivedAt) {
         if (attemptId.isEmpty()) {
             return new CallbackOutcome.Rejected("an auth_token return without our " + EasyPaisaSettings.ATTEMPT_PARAMETER
                     + " parameter: not a postBackURL this plugin made");
@@ -113,7 +113,29 @@ final class InboundRequests {
         if (!AUTH_TOKEN.matcher(authToken).matches()) {
             return new CallbackOutcome.Rejected("the auth_token is empty, too long or has unexpected characters");
         }
-        return new CallbackOutcome.ContinueCheckout(attemptId.get(), checkout.confirm(attemptId.get(), authToken));
+        return new CallbackOutcome.ContinueCheckout(attemptId.get(), checkout.confirm(authToken, withoutAuthToken(arrivedAt)));
+    }
+
+    /**
+     * The {@code postBackURL} the browser came back to, less the {@code auth_token} EasyPaisa appended (with
+     * {@code &}, or with {@code ?} after a URL that already had a query).
+     */
+    static String withoutAuthToken(URI arrivedAt) {
+        String text = arrivedAt.toString();
+        int query = text.indexOf('?');
+        if (query < 0) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.substring(0, query));
+        char separator = '?';
+        for (String pair : text.substring(query + 1).split("[&?]")) {
+            if (pair.isEmpty() || pair.startsWith("auth_token=") || pair.equals("auth_token")) {
+                continue;
+            }
+            kept.append(separator).append(pair);
+            separator = '&';
+        }
+        return kept.toString();
     }
 
     private CallbackOutcome finalReturn(Map<String, String> parameters, Optional<IdempotencyKey> ours) {

@@ -1,5 +1,6 @@
 package io.tijarat.plugin.easypaisa;
 
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -142,7 +143,26 @@ class EasyPaisaSettingsTest {
                 "https://shop.example.pk/return?provider=easypaisa"));
 
         assertEquals("https://shop.example.pk/return?provider=easypaisa&attempt=T7K2M9Q4X1B8C3D5",
-                settings.postBackFor(IdempotencyKey.of("T7K2M9Q4X1B8C3D5")));
+                settings.postBackFor(IdempotencyKey.of("T7K2M9Q4X1B8C3D5"), Optional.empty()));
+    }
+
+    @Test
+    void givenTheCoreSendsAReturnUrl_whenTheAttemptIsAdded_thenTheRequestsUrlWinsOverTheConfiguredOne() {
+        EasyPaisaSettings settings = settings(builder -> builder.property("postback-url",
+                "https://shop.example.pk/configured"));
+
+        assertEquals("https://shop.example.pk/api/payments/return/easypaisa?attempt=T7K2M9Q4X1B8C3D5",
+                settings.postBackFor(IdempotencyKey.of("T7K2M9Q4X1B8C3D5"),
+                        Optional.of(URI.create("https://shop.example.pk/api/payments/return/easypaisa"))));
+    }
+
+    @Test
+    void givenNoPostBackUrlAndNoReturnUrlInTheRequest_whenTheAttemptStarts_thenTheMissingKeyIsNamed() {
+        EasyPaisaSettings settings = settings(builder -> builder.without("postback-url"));
+
+        PermanentProviderException failure = assertThrows(PermanentProviderException.class,
+                () -> settings.postBackFor(IdempotencyKey.of("T7K2M9Q4X1B8C3D5"), Optional.empty()));
+        assertTrue(failure.getMessage().contains(KEYS + "postback-url"), failure.getMessage());
     }
 
     @Test

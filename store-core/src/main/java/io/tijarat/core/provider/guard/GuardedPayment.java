@@ -24,7 +24,13 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 public interface GuardedPayment {
 
-    @Timeout(15_000)
+    /**
+     * A wallet charge is held by the gateway until the customer enters their PIN (JazzCash answers after
+     * up to a minute, EasyPaisa's budget is 75 s), so the outer limit sits above every bundled plugin's
+     * budget; each plugin's own HTTP timeouts end the call inside its budget. A hung plugin still frees its
+     * slot (of its own bulkhead) after 90 s, and the attempt goes to inquiry.
+     */
+    @Timeout(90_000)
     @Bulkhead(20)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = PermanentProviderException.class)

@@ -1,0 +1,123 @@
+package io.tijarat.web.payment;
+
+import io.tijarat.core.callback.CustomerReturns;
+import io.tijarat.core.provider.PaymentProviders;
+import io.tijarat.core.provider.ProviderUnavailableException;
+import io.tijarat.core.provider.guard.ProviderMetrics;
+import io.tijarat.spi.CallbackRequest;
+import io.tijarat.spi.payment.CallbackOutcome;
+import io.tijarat.spi.payment.CustomerAction;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@code GET|POST /api/payments/return/{providerId}}: where a gateway's hosted page sends the customer's
+ * browser back (JazzCash posts a signed form, EasyPaisa redirects twice). The plugin verifies the request
+ * like a notification; a verified result is stored once and applied at once through the same settlement
+ * path as notifications and inquiry; then the browser goes on to the storefront
+ * ({@code tijarat.storefront.return-url}, with {@code {orderNumber}}, {@code {orderId}} and
+ * {@code {outcome}} filled in) or, without one, to a small page of our own. A request that cannot be
+ * verified changes nothing: the customer is told the payment is being confirmed, and inquiry settles it.
+ */
+@Path("/payments/return")
+@RequestScoped
+public class PaymentReturnResource {
+
+    @Inject
+    PaymentProviders payments;
+
+    @Inject
+    CustomerReturns returns;
+
+    @Inject
+    ProviderMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "tijarat.storefront.return-url")
+    Optional<String> storefrontReturnUrl;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @GET
+    @Path("/{providerId}")
+    @Operation(summary = "A customer's browser returning from a gateway's hosted checkout (redirect)")
+    public Response returnedByRedirect(@PathParam("providerId") String providerId) {
+        return handle(providerId, "GET", new byte[0]);
+    }
+
+    @POST
+    @Path("/{providerId}")
+    @Operation(summary = "A customer's browser returning from a gateway's hosted checkout (form post)")
+    public Response returnedByPost(@PathParam("providerId") String providerId, byte[] body) {
+        return handle(providerId, "POST", body == null ? new byte[0] : body);
+    }
+
+    private Response handle(String providerId, String method, byte[] body) {
+        var request = new CallbackRequest(CallbackRequest.Source.CUSTOMER_RETURN, method, uri.getRequestUri(),
+                java.net.http.HttpHeaders.of(headers.getRequestHeaders(), (name, value) -> true), body,
+                Optional.ofNullable(servletRequest.getRemoteAddr()));
+        CallbackOutcome outcome;
+        try {
+            outcome = payments.verifyCallback(providerId, request);
+        } catch (ProviderUnavailableException e) {
+            return ReturnPages.page(Response.Status.NOT_FOUND, ReturnPages.unknownProvider());
+        }
+        if (outcome instanceof CallbackOutcome.ContinueCheckout next) {
+            return onward(next.next());
+        }
+        if (outcome instanceof CallbackOutcome.Verified verified) {
+            return returns.accept(providerId, verified)
+                    .map(this::landing)
+                    .orElseGet(() -> ReturnPages.page(Response.Status.BAD_REQUEST, ReturnPages.notOurs()));
+        }
+        metrics.rejectedCallback(providerId);
+        return ReturnPages.page(Response.Status.BAD_REQUEST, ReturnPages.notOurs());
+    }
+
+    /** The next step of a hosted checkout: a plain redirect, or a form the browser submits itself. */
+    private static Response onward(CustomerAction.Redirect next) {
+        if (next.method() == CustomerAction.Redirect.HttpMethod.GET) {
+            return Response.seeOther(next.target()).header("Cache-Control", "no-store").build();
+        }
+        return ReturnPages.autoPost(next);
+    }
+
+    private Response landing(CustomerReturns.Landing landing) {
+        Optional<String> template = storefrontReturnUrl.map(String::strip).filter(t -> !t.isEmpty());
+        if (template.isPresent()) {
+            String target = template.get()
+                    .replace("{orderNumber}", encode(landing.orderNumber()))
+                    .replace("{orderId}", encode(landing.orderId()))
+                    .replace("{outcome}", landing.outcome());
+            return Response.seeOther(URI.create(target)).header("Cache-Control", "no-store").build();
+        }
+        return ReturnPages.page(Response.Status.OK, ReturnPages.landing(landing));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,2 @@
+/** The customer's browser coming back from a payment gateway's hosted page. */
+package io.tijarat.web.payment;

@@ -1,0 +1,341 @@
+package io.tijarat.web;
+
+import static io.tijarat.web.Http.field;
+import static io.tijarat.web.TestSql.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tijarat.core.plugin.testkit.Eventually;
+import io.tijarat.plugin.easypaisa.stub.EasyPaisaStub;
+import io.tijarat.plugin.jazzcash.stub.JazzCashStub;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A storefront paying for orders with every bundled method, end to end over HTTP: the bundled JazzCash and
+ * EasyPaisa plugins, loaded from the plugin directory like third-party jars, talk to their stubs (real HTTP
+ * servers that check every hash and encryption); the test plays the customer's browser through the
+ * gateways' hosted pages and back to the shop's return URL, and plays the gateway sending its IPN. Bank
+ * transfers are settled by an admin and by a statement upload.
+ */
+@TijaratIT
+@RunAsClient
+class PaymentsEndToEndIT {
+
+    /** A browser: keeps no cookies, follows no redirects (each hop is asserted). */
+    private static final HttpClient BROWSER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern ACTION = Pattern.compile("<form[^>]*action=['\"]([^'\"]*)['\"]");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=['\"]hidden['\"] name=['\"]([^'\"]*)['\"] value=['\"]([^'\"]*)['\"]");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PayaraTestServer.realWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void a_jazzcash_wallet_payment_approved_on_the_phone_pays_the_order_at_once() {
+        var http = new Http(base);
+        PaymentStubs.jazzCash().outcome(JazzCashStub.Outcome.SUCCESS);
+
+        var checkout = new Shop(http).checkoutWith("jazzcash", ",\"paymentMethod\":\"WALLET\",\"wallet\":{\"number\":\"0300-1234567\","
+                + "\"cnicLastSix\":\"345678\"}");
+
+        assertEquals("PAID", field(checkout.body(), "order.status"), checkout.body());
+        String attemptId = field(checkout.body(), "order.payment.attemptId");
+        assertEquals(io.tijarat.plugin.jazzcash.stub.StubTransaction.COMPLETED,
+                PaymentStubs.jazzCash().transaction(attemptId).orElseThrow().status(),
+                "the stub charged the wallet once under the attempt id");
+        assertEquals("PAID", customerView(http, checkout).getString("status"));
+    }
+
+    @Test
+    void a_wallet_number_that_is_not_a_mobile_is_refused_before_any_order_exists() {
+        var http = new Http(base);
+        var shop = new Shop(http);
+        int ordersBefore = count("select count(*) from customer_order where id <> ?", "x");
+
+        var refused = shop.attemptCheckout("jazzcash", ",\"paymentMethod\":\"WALLET\",\"wallet\":{\"number\":\"042-35761234\"}");
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("wallet.number"), refused.body());
+        assertEquals(ordersBefore, count("select count(*) from customer_order where id <> ?", "x"));
+    }
+
+    @Test
+    void a_jazzcash_card_payment_on_the_hosted_page_returns_to_the_shop_and_is_applied_once() throws Exception {
+        var http = new Http(base);
+        var checkout = new Shop(http).checkoutWith("jazzcash", ",\"paymentMethod\":\"CARD\"");
+        assertEquals("PENDING_PAYMENT", field(checkout.body(), "order.status"));
+        String attemptId = field(checkout.body(), "order.payment.attemptId");
+
+        // The storefront renders the redirect; the browser posts it to JazzCash, the customer pays there.
+        HttpResponse<String> page = postForm(URI.create(field(checkout.body(), "order.payment.nextAction.url")),
+                nextActionFields(checkout.body()));
+        assertEquals(200, page.statusCode(), page.body());
+        HttpResponse<String> done = postForm(PaymentStubs.jazzCash().baseUrl().resolve(JazzCashStub.CHECKOUT_DONE_PATH),
+                Map.of("ref", attemptId, "choice", "pay"));
+        // JazzCash's page posts the signed result to pp_ReturnURL: the shop's return endpoint.
+        Form back = form(done.body());
+        assertEquals(URI.create("http://127.0.0.1:" + base.getPort() + "/api/payments/return/jazzcash"), back.action());
+
+        HttpResponse<String> landing = postForm(back.action(), back.fields());
+        assertEquals(200, landing.statusCode(), landing.body());
+        assertTrue(landing.body().contains(field(checkout.body(), "order.number") + " is paid"), landing.body());
+        assertEquals("PAID", customerView(http, checkout).getString("status"));
+
+        // The customer presses Back and the browser posts the same return again: nothing happens twice.
+        HttpResponse<String> again = postForm(back.action(), back.fields());
+        assertEquals(200, again.statusCode());
+        assertEquals(1, count("select count(*) from provider_event where attempt_id = ?", attemptId));
+        assertEquals(1, count("select count(*) from order_history where order_id = ? and to_status = 'PAID'",
+                field(checkout.body(), "order.id")));
+    }
+
+    @Test
+    void a_tampered_return_changes_nothing_and_the_customer_is_told_the_payment_is_being_confirmed() throws Exception {
+        var http = new Http(base);
+        var checkout = new Shop(http).checkoutWith("jazzcash", ",\"paymentMethod\":\"CARD\"");
+        String attemptId = field(checkout.body(), "order.payment.attemptId");
+        postForm(URI.create(field(checkout.body(), "order.payment.nextAction.url")), nextActionFields(checkout.body()));
+        Form back = form(postForm(PaymentStubs.jazzCash().baseUrl().resolve(JazzCashStub.CHECKOUT_DONE_PATH),
+                Map.of("ref", attemptId, "choice", "decline")).body());
+
+        Map<String, String> forged = new LinkedHashMap<>(back.fields());
+        forged.put("pp_ResponseCode", "000"); // "declined" rewritten as "paid", the hash left as it was
+        HttpResponse<String> landing = postForm(back.action(), forged);
+
+        assertEquals(400, landing.statusCode());
+        assertTrue(landing.body().contains("confirming your payment"), landing.body());
+        assertEquals("PENDING_PAYMENT", customerView(http, checkout).getString("status"));
+        assertEquals(0, count("select count(*) from provider_event where attempt_id = ?", attemptId));
+
+        // The genuine return, declined, is applied: the customer may try again.
+        HttpResponse<String> genuine = postForm(back.action(), back.fields());
+        assertEquals(200, genuine.statusCode());
+        assertTrue(genuine.body().contains("did not go through"), genuine.body());
+        assertEquals("DECLINED", customerView(http, checkout).getJsonObject("payment").getString("status"));
+    }
+
+    @Test
+    void a_jazzcash_voucher_stays_pending_until_paid_at_a_shop_and_the_ipn_settles_it() {
+        var http = new Http(base);
+        var checkout = new Shop(http).checkoutWith("jazzcash", ",\"paymentMethod\":\"VOUCHER\"");
+        assertEquals("PENDING_PAYMENT", field(checkout.body(), "order.status"));
+        assertEquals("PAY_VOUCHER", field(checkout.body(), "order.payment.nextAction.type"), checkout.body());
+        assertNotNull(field(checkout.body(), "order.payment.nextAction.voucherCode"));
+        String attemptId = field(checkout.body(), "order.payment.attemptId");
+
+        PaymentStubs.jazzCash().payVoucher(attemptId);
+        var ipn = http.post("/api/webhooks/jazzcash", PaymentStubs.jazzCash().callbackBody(attemptId),
+                "Content-Type", "application/x-www-form-urlencoded");
+
+        assertEquals(200, ipn.statusCode(), ipn.body());
+        Eventually.await(Duration.ofSeconds(20), "the IPN is applied",
+                () -> "PAID".equals(customerView(http, checkout).getString("status")));
+    }
+
+    @Test
+    void an_easypaisa_hosted_checkout_takes_both_browser_steps_and_is_confirmed_by_inquiry() throws Exception {
+        var http = new Http(base);
+        PaymentStubs.easyPaisa().willAnswer(EasyPaisaStub.Outcome.SUCCESS);
+        var checkout = new Shop(http).checkoutWith("easypaisa", ",\"paymentMethod\":\"ANY\"");
+        assertEquals("REDIRECT", field(checkout.body(), "order.payment.nextAction.type"), checkout.body());
+
+        // Index.jsf sends the browser back to the shop with an auth_token ...
+        HttpResponse<String> first = postForm(URI.create(field(checkout.body(), "order.payment.nextAction.url")),
+                nextActionFields(checkout.body()));
+        assertEquals(302, first.statusCode(), first.body());
+        URI tokenReturn = URI.create(first.headers().firstValue("Location").orElseThrow());
+        assertTrue(tokenReturn.toString().startsWith("http://127.0.0.1:" + base.getPort() + "/api/payments/return/easypaisa?"),
+                tokenReturn.toString());
+        // ... where the shop answers with the second form, to Confirm.jsf ...
+        HttpResponse<String> onward = get(tokenReturn);
+        assertEquals(200, onward.statusCode(), onward.body());
+        Form confirm = form(onward.body());
+        assertTrue(confirm.action().getPath().endsWith("/easypay/Confirm.jsf"), confirm.action().toString());
+        // ... which sends the browser back with the (unsigned) result; inquiry confirms it.
+        HttpResponse<String> second = postForm(confirm.action(), confirm.fields());
+        assertEquals(302, second.statusCode(), second.body());
+        HttpResponse<String> landing = get(URI.create(second.headers().firstValue("Location").orElseThrow()));
+
+        assertEquals(200, landing.statusCode(), landing.body());
+        assertTrue(landing.body().contains("is paid"), landing.body());
+        assertEquals("PAID", customerView(http, checkout).getString("status"));
+    }
+
+    @Test
+    void an_easypaisa_return_that_claims_success_for_a_failed_payment_is_not_believed() throws Exception {
+        var http = new Http(base);
+        PaymentStubs.easyPaisa().willAnswer(EasyPaisaStub.Outcome.FAILED_WITH_0000);
+        try {
+            var checkout = new Shop(http).checkoutWith("easypaisa", ",\"paymentMethod\":\"ANY\"");
+            HttpResponse<String> first = postForm(URI.create(field(checkout.body(), "order.payment.nextAction.url")),
+                    nextActionFields(checkout.body()));
+            Form confirm = form(get(URI.create(first.headers().firstValue("Location").orElseThrow())).body());
+            HttpResponse<String> second = postForm(confirm.action(), confirm.fields());
+            assertTrue(second.headers().firstValue("Location").orElseThrow().contains("status=0000"));
+
+            HttpResponse<String> landing = get(URI.create(second.headers().firstValue("Location").orElseThrow()));
+
+            assertFalse(landing.body().contains("is paid"), landing.body());
+            assertEquals("PENDING_PAYMENT", customerView(http, checkout).getString("status"));
+            assertEquals("DECLINED", customerView(http, checkout).getJsonObject("payment").getString("status"));
+        } finally {
+            PaymentStubs.easyPaisa().willAnswer(EasyPaisaStub.Outcome.SUCCESS);
+        }
+    }
+
+    @Test
+    void an_easypaisa_mobile_account_payment_waits_for_the_phone_and_inquiry_settles_it() {
+        var http = new Http(base);
+        PaymentStubs.easyPaisa().willAnswer(EasyPaisaStub.Outcome.SUCCESS);
+
+        var checkout = new Shop(http).checkoutWith("easypaisa", ",\"wallet\":{\"number\":\"03451234567\"}");
+
+        assertEquals("APPROVE_ON_PHONE", field(checkout.body(), "order.payment.nextAction.type"), checkout.body());
+        Eventually.await(Duration.ofSeconds(30), "the reconciler's inquiry finds the payment", () -> {
+            http.post("/api/admin/payments/reconcile", null, "Authorization", Tokens.admin());
+            return "PAID".equals(customerView(http, checkout).getString("status"));
+        });
+    }
+
+    @Test
+    void bank_transfers_are_confirmed_by_statement_matching_and_by_an_admin_each_exactly_once() {
+        var http = new Http(base);
+        var shop = new Shop(http);
+        var exact = shop.checkout("bank-transfer");
+        var short_ = shop.checkout("bank-transfer");
+        var byHand = shop.checkout("bank-transfer");
+        assertEquals("PAY_OFFLINE", field(exact.body(), "order.payment.nextAction.type"), exact.body());
+        String exactNumber = field(exact.body(), "order.number");
+        assertEquals(exactNumber, field(exact.body(), "order.payment.nextAction.reference"));
+        assertTrue(field(exact.body(), "order.payment.nextAction.instructions").contains("PK36 SCBL"),
+                "the customer sees the shop's IBAN");
+        long total = Long.parseLong(field(exact.body(), "order.totalMinor"));
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        String statement = "Date,Transaction ID,Description,Debit,Credit,Balance\n"
+                + "26/11/2026,IBFT" + ref + "1,\"IBFT from AYESHA KHAN " + exactNumber.toLowerCase().replace("-", " ") + "\",,"
+                + amount(total) + ",100000.00\n"
+                + "26/11/2026,IBFT" + ref + "2,Payment " + field(short_.body(), "order.number") + ",," + amount(total - 5000) + ",1\n"
+                + "26/11/2026,IBFT" + ref + "3,Cash deposit,," + amount(total) + ",1\n"
+                + "26/11/2026,CHG" + ref + ",Bank charges,150.00,,1\n";
+
+        var first = http.post("/api/admin/payments/bank-statements", statement, "Content-Type", "text/csv",
+                "Authorization", Tokens.admin());
+        assertEquals(200, first.statusCode(), first.body());
+        var lines = Json.createReader(new StringReader(first.body())).readObject().getJsonArray("lines");
+        assertEquals(3, lines.size(), "the debit line is skipped: " + first.body());
+        assertEquals("CONFIRMED", lines.getJsonObject(0).getString("verdict"));
+        assertEquals("SHORT", lines.getJsonObject(1).getString("verdict"));
+        assertEquals("NO_ORDER_NUMBER", lines.getJsonObject(2).getString("verdict"));
+        assertTrue(lines.getJsonObject(2).getJsonArray("candidates").toString().contains(field(byHand.body(), "order.number")),
+                "orders waiting for exactly that amount are suggested");
+        assertEquals("PAID", customerView(http, exact).getString("status"));
+        assertEquals("PENDING_PAYMENT", customerView(http, short_).getString("status"));
+
+        var again = http.post("/api/admin/payments/bank-statements", statement, "Content-Type", "text/csv",
+                "Authorization", Tokens.admin());
+        assertTrue(again.body().contains("\"verdict\":\"ALREADY_CONFIRMED\""), again.body());
+        assertEquals(1, count("select count(*) from order_history where order_id = ? and to_status = 'PAID'",
+                field(exact.body(), "order.id")));
+
+        String byHandId = field(byHand.body(), "order.id");
+        var confirmed = http.post("/api/admin/orders/" + byHandId + "/bank-transfer",
+                "{\"bankReference\":\"RAAST" + ref + "\",\"note\":\"seen in the bank app\"}", "Authorization", Tokens.admin());
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertEquals("PAID", field(confirmed.body(), "orderStatus"));
+        var detail = http.get("/api/admin/orders/" + byHandId, "Authorization", Tokens.admin());
+        assertTrue(detail.body().contains("admin:"), "who confirmed it is in the history: " + detail.body());
+        var twice = http.post("/api/admin/orders/" + byHandId + "/bank-transfer",
+                "{\"bankReference\":\"RAAST" + ref + "\"}", "Authorization", Tokens.admin());
+        assertEquals("true", field(twice.body(), "alreadyConfirmed"), twice.body());
+        var reused = http.post("/api/admin/orders/" + field(short_.body(), "order.id") + "/bank-transfer",
+                "{\"bankReference\":\"RAAST" + ref + "\"}", "Authorization", Tokens.admin());
+        assertEquals(409, reused.statusCode(), "one bank transaction pays one order: " + reused.body());
+        var staff = http.post("/api/admin/orders/" + field(short_.body(), "order.id") + "/bank-transfer",
+                "{\"bankReference\":\"X" + ref + "\"}", "Authorization", Tokens.staff());
+        assertEquals(403, staff.statusCode(), "confirming money is for admins");
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private static String amount(long minor) {
+        return (minor / 100) + "." + String.format("%02d", minor % 100);
+    }
+
+    private static JsonObject customerView(Http http, HttpResponse<String> checkout) {
+        var answer = http.get("/api/orders/" + field(checkout.body(), "order.id"), "X-Order-Token",
+                field(checkout.body(), "accessToken"));
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Json.createReader(new StringReader(answer.body())).readObject();
+    }
+
+    private static Map<String, String> nextActionFields(String checkoutBody) {
+        JsonObject fields = Json.createReader(new StringReader(checkoutBody)).readObject().getJsonObject("order")
+                .getJsonObject("payment").getJsonObject("nextAction").getJsonObject("fields");
+        Map<String, String> map = new LinkedHashMap<>();
+        fields.forEach((name, value) -> map.put(name, ((jakarta.json.JsonString) value).getString()));
+        return map;
+    }
+
+    /** A self-submitting form on a page: where it posts, and its hidden fields. */
+    private record Form(URI action, Map<String, String> fields) {
+    }
+
+    private static Form form(String html) {
+        Matcher action = ACTION.matcher(html);
+        assertTrue(action.find(), "a form on the page: " + html);
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher hidden = HIDDEN.matcher(html);
+        while (hidden.find()) {
+            fields.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
+        }
+        return new Form(URI.create(unescape(action.group(1))), fields);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
+    private static HttpResponse<String> postForm(URI target, Map<String, String> fields) throws Exception {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return BROWSER.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(URI target) throws Exception {
+        return BROWSER.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
