@@ -74,6 +74,40 @@ class PaymentsEndToEndIT {
     }
 
     @Test
+    void after_a_declined_wallet_payment_the_customer_pays_again_another_way_but_never_while_money_may_move() {
+        var http = new Http(base);
+        PaymentStubs.jazzCash().outcome(JazzCashStub.Outcome.DECLINE);
+        HttpResponse<String> checkout;
+        try {
+            checkout = new Shop(http).checkoutWith("jazzcash", ",\"wallet\":{\"number\":\"03001234567\",\"cnicLastSix\":\"345678\"}");
+        } finally {
+            PaymentStubs.jazzCash().outcome(JazzCashStub.Outcome.SUCCESS);
+        }
+        assertEquals("DECLINED", field(checkout.body(), "order.payment.status"), checkout.body());
+        String orderId = field(checkout.body(), "order.id");
+        String token = field(checkout.body(), "accessToken");
+
+        var wrongToken = http.post("/api/orders/" + orderId + "/payments", "{\"paymentProvider\":\"cod\"}",
+                "X-Order-Token", "not-the-token", "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(404, wrongToken.statusCode(), wrongToken.body());
+
+        String key = UUID.randomUUID().toString();
+        var voucher = http.post("/api/orders/" + orderId + "/payments",
+                "{\"paymentProvider\":\"jazzcash\",\"paymentMethod\":\"VOUCHER\"}", "X-Order-Token", token, "Idempotency-Key", key);
+        assertEquals(201, voucher.statusCode(), voucher.body());
+        assertEquals("PAY_VOUCHER", field(voucher.body(), "payment.nextAction.type"), voucher.body());
+        var replayed = http.post("/api/orders/" + orderId + "/payments",
+                "{\"paymentProvider\":\"jazzcash\",\"paymentMethod\":\"VOUCHER\"}", "X-Order-Token", token, "Idempotency-Key", key);
+        assertEquals(field(voucher.body(), "payment.attemptId"), field(replayed.body(), "payment.attemptId"),
+                "a retried request makes no second attempt");
+
+        var whileVoucherOpen = http.post("/api/orders/" + orderId + "/payments", "{\"paymentProvider\":\"cod\"}",
+                "X-Order-Token", token, "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(409, whileVoucherOpen.statusCode(), "the voucher may still be paid: " + whileVoucherOpen.body());
+        assertEquals(2, count("select count(*) from payment_attempt where order_id = ?", orderId));
+    }
+
+    @Test
     void a_wallet_number_that_is_not_a_mobile_is_refused_before_any_order_exists() {
         var http = new Http(base);
         var shop = new Shop(http);
@@ -280,6 +314,39 @@ class PaymentsEndToEndIT {
         var staff = http.post("/api/admin/orders/" + field(short_.body(), "order.id") + "/bank-transfer",
                 "{\"bankReference\":\"X" + ref + "\"}", "Authorization", Tokens.staff());
         assertEquals(403, staff.statusCode(), "confirming money is for admins");
+    }
+
+    @Test
+    void a_cash_on_delivery_order_that_needs_a_call_waits_until_staff_confirm_it() {
+        var http = new Http(base);
+        // A COD provider configured for phone confirmation, as cod with phone-confirmation=true answers.
+        TestPlugins.dropPayment("test-cod-call", "PaymentCapability.COLLECT_ON_DELIVERY", """
+                public PaymentOutcome start(PaymentRequest request) {
+                    return PaymentOutcome.Pending.of(new CustomerAction.ApproveOnPhone(
+                            "We will call you to confirm before we ship", java.util.Optional.empty()));
+                }
+                """);
+        Eventually.await(Duration.ofSeconds(30), "the plugin is active",
+                () -> "ACTIVE".equals(TestPlugins.state(http, "test-cod-call")));
+        var checkout = new Shop(http).checkout("test-cod-call");
+        assertEquals("AWAITING_CONFIRMATION", field(checkout.body(), "order.status"), checkout.body());
+        String orderId = field(checkout.body(), "order.id");
+        var early = http.post("/api/admin/orders/" + orderId + "/fulfil", null, "Authorization", Tokens.admin());
+        assertEquals(422, early.statusCode(), "not shipped before the customer confirmed: " + early.body());
+
+        var confirmed = http.post("/api/admin/orders/" + orderId + "/confirm", "{\"note\":\"customer answered, address ok\"}",
+                "Authorization", Tokens.staff());
+
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertTrue(confirmed.body().contains("customer answered, address ok"), confirmed.body());
+        assertEquals("CONFIRMED", customerView(http, checkout).getString("status"));
+        var again = http.post("/api/admin/orders/" + orderId + "/confirm", null, "Authorization", Tokens.staff());
+        assertEquals(200, again.statusCode(), "confirming twice is harmless: " + again.body());
+        PaymentStubs.jazzCash().outcome(JazzCashStub.Outcome.SUCCESS);
+        var paid = new Shop(http).checkoutWith("jazzcash", ",\"wallet\":{\"number\":\"03001234567\",\"cnicLastSix\":\"345678\"}");
+        var notWaiting = http.post("/api/admin/orders/" + field(paid.body(), "order.id") + "/confirm", null,
+                "Authorization", Tokens.staff());
+        assertEquals(409, notWaiting.statusCode(), notWaiting.body());
     }
 
     // ------------------------------------------------------------------------------------------- helpers

@@ -196,9 +196,7 @@ public class BankTransfers {
      * them itself (no inquiry, no callbacks, not cash on delivery): a bank transfer.
      */
     private Optional<PaymentAttempt> transferAttempt(Order order) {
-        Optional<PaymentAttempt> latest = em.createQuery("select a from PaymentAttempt a where a.orderId = :o"
-                        + " order by a.createdAt desc, a.id", PaymentAttempt.class)
-                .setParameter("o", order.id()).setMaxResults(1).getResultStream().findFirst();
+        Optional<PaymentAttempt> latest = PaymentAttempt.latestOf(em, order.id());
         return latest.filter(a -> payments.descriptor(a.providerId()).filter(BankTransfers::isOffline).isPresent());
     }
 

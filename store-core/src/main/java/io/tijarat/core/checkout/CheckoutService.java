@@ -9,7 +9,9 @@ import io.tijarat.core.order.Order;
 import io.tijarat.core.provider.PaymentProviders;
 import io.tijarat.core.provider.ProviderUnavailableException;
 import io.tijarat.core.provider.ShippingProviders;
+import io.tijarat.spi.EmailAddress;
 import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.PhoneNumber;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.payment.Customer;
@@ -78,6 +80,23 @@ public class CheckoutService {
     }
 
     /**
+     * Starts a new payment attempt for an order whose last one was declined or never sent: the customer tries
+     * again, or chooses another way to pay. Same rules as checkout: the attempt is committed before the
+     * provider is called, and the provider's answer is recorded in a new transaction.
+     */
+    public OrderView retryPayment(String idempotencyRecordId, String orderId, String accessToken,
+                                  RetryPaymentCommand command) {
+        ProviderDescriptor payment = paymentProvider(command.paymentProvider());
+        PaymentChoice choice = PaymentChoice.from(command.paymentMethod(), command.wallet());
+        OrderPlacement.Placed placed = placement.newAttempt(idempotencyRecordId, orderId, accessToken, payment.id());
+        Order order = em.find(Order.class, placed.orderId());
+        var customer = new CustomerDetails(order.customerName(), PhoneNumber.of(order.customerPhone()),
+                order.customerEmail() == null ? null : EmailAddress.of(order.customerEmail()), order.locale(),
+                order.address(), order.city(), order.postalCode());
+        return pay(placed, payment, customer, choice, apiBase(command.apiBase()));
+    }
+
+    /**
      * Answers a retried checkout whose first run created {@code orderId} but never finished answering
      * (the server stopped, or the provider call failed unexpectedly): the order as it stands now, with a
      * fresh access token. A payment attempt still STARTED is left for the reconciler to settle.
@@ -97,6 +116,7 @@ public class CheckoutService {
                 .description("Order " + order.number())
                 .customer(new Customer(customer.name(), Optional.of(customer.phone()), Optional.ofNullable(customer.email())))
                 .method(choice.method())
+                .deliveryCity(customer.city())
                 .locale(Locale.forLanguageTag(customer.locale()));
         choice.wallet().ifPresent(builder::wallet);
         apiBase.ifPresent(base -> builder.returnUrl(base.resolve("payments/return/" + payment.id()))

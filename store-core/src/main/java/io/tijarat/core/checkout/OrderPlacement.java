@@ -1,5 +1,7 @@
 package io.tijarat.core.checkout;
 
+import io.tijarat.core.order.OrderStatus;
+import io.tijarat.core.payment.AttemptStatus;
 import io.tijarat.core.catalog.Stock;
 import io.tijarat.core.outbox.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
@@ -55,6 +57,34 @@ public class OrderPlacement {
 
     /** The committed order, its attempt, and the access token shown once to the customer. */
     public record Placed(String orderId, String attemptId, String accessToken) {
+    }
+
+    /**
+     * A new payment attempt for an order whose last attempt was declined or never sent: the customer tries
+     * again, with the same provider or another. Refused while an attempt may still take money (pending,
+     * unknown, started: inquiry settles those first), and for orders no longer waiting for payment.
+     */
+    @Transactional
+    public Placed newAttempt(String idempotencyRecordId, String orderId, String accessToken, String paymentProvider) {
+        var now = clock.instant();
+        Order order = orderId == null || accessToken == null ? null
+                : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || !order.acceptsAccessToken(AccessTokens.hash(accessToken))) {
+            throw new NotFoundException("no order with this id and access token");
+        }
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            throw new ConflictException("order " + order.number() + " is " + order.status() + " and takes no new payment");
+        }
+        PaymentAttempt latest = PaymentAttempt.latestOf(em, orderId).orElse(null);
+        if (latest != null && latest.status() != AttemptStatus.DECLINED && latest.status() != AttemptStatus.NOT_SENT) {
+            throw new ConflictException("the last payment for order " + order.number() + " is " + latest.status()
+                    + "; a new one can start once it has failed or expired, so you are never charged twice");
+        }
+        order.payWith(paymentProvider, now);
+        var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), now);
+        em.persist(attempt);
+        idempotency.attachOrder(idempotencyRecordId, order.id());
+        return new Placed(order.id(), attempt.id(), null);
     }
 
     @Transactional(TxType.REQUIRES_NEW)

@@ -104,10 +104,7 @@ public class PaymentRecorder {
         if (order == null) {
             throw new NotFoundException("no order with this id");
         }
-        PaymentAttempt latest = em.createQuery(
-                        "select a from PaymentAttempt a where a.orderId = :o order by a.createdAt desc, a.id",
-                        PaymentAttempt.class)
-                .setParameter("o", orderId).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        PaymentAttempt latest = PaymentAttempt.latestOf(em, orderId).orElse(null);
         return view(order, latest);
     }
 

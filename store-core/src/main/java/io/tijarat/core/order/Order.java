@@ -186,6 +186,12 @@ public class Order {
                 tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
+    /** The customer pays another way after a declined attempt; recorded in the history by the caller's move. */
+    public void payWith(String providerId, Instant now) {
+        this.paymentProvider = Objects.requireNonNull(providerId, "providerId");
+        this.updatedAt = now;
+    }
+
     public String id() { return id; }
     public String number() { return number; }
     public OrderStatus status() { return status; }

@@ -108,6 +108,18 @@ public class PaymentAttempt {
         this.updatedAt = now;
     }
 
+    /**
+     * An order's current attempt: the newest. Timestamps may tie (a server that keeps whole seconds), so
+     * among attempts made in the same instant the open or paid one wins: a new attempt is only ever made
+     * after the previous one was declined or never sent.
+     */
+    public static java.util.Optional<PaymentAttempt> latestOf(jakarta.persistence.EntityManager em, String orderId) {
+        return em.createQuery("select a from PaymentAttempt a where a.orderId = :o", PaymentAttempt.class)
+                .setParameter("o", orderId).getResultStream()
+                .max(java.util.Comparator.comparing(PaymentAttempt::createdAt)
+                        .thenComparing(a -> a.status() != AttemptStatus.DECLINED && a.status() != AttemptStatus.NOT_SENT));
+    }
+
     /** 20 characters of Crockford base32 (100 bits): fits every gateway's merchant-reference field. */
     public static String newId() {
         char[] id = new char[20];

@@ -1,5 +1,18 @@
 package io.tijarat.web.order;
 
+import io.tijarat.core.checkout.CheckoutCommand;
+import io.tijarat.core.checkout.CheckoutService;
+import io.tijarat.core.checkout.RetryPaymentCommand;
+import io.tijarat.web.checkout.CheckoutRequest;
+import io.tijarat.web.idempotency.IdempotentRequests;
+import io.tijarat.web.json.JsonBodies;
+import io.tijarat.web.json.StrictJsonb;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
 import io.tijarat.core.checkout.OrderView;
 import io.tijarat.core.checkout.PaymentRecorder;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +36,43 @@ public class OrderResource {
 
     @Inject
     PaymentRecorder orders;
+
+    @Inject
+    CheckoutService checkout;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @Context
+    UriInfo uri;
+
+    /** How the customer pays this time: a provider, and optionally a method and a wallet, as at checkout. */
+    public record RetryPaymentRequest(String paymentProvider, String paymentMethod, CheckoutRequest.Wallet wallet) {
+    }
+
+    @POST
+    @Path("/{orderId}/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pay again after a declined payment, with the same or another method",
+            description = "Needs the X-Order-Token and an Idempotency-Key. Refused (409) while the last payment may "
+                    + "still take money — pending, or being confirmed with the provider — so no one is charged twice.")
+    public Response retryPayment(@PathParam("orderId") String orderId, @HeaderParam("X-Order-Token") String token,
+                                 @HeaderParam("Idempotency-Key") String key, byte[] body) {
+        orders.viewWithToken(orderId, token); // 404 before anything, also for a replayed key
+        return idempotent.execute("order:" + orderId, "order-payment", key, body, recordId -> {
+            RetryPaymentRequest request = JsonBodies.parse(body, RetryPaymentRequest.class);
+            var wallet = request.wallet() == null ? null
+                    : new CheckoutCommand.WalletInput(request.wallet().number(), request.wallet().cnicLastSix());
+            OrderView view = checkout.retryPayment(recordId, orderId, token, new RetryPaymentCommand(
+                    request.paymentProvider(), request.paymentMethod(), wallet, uri.getBaseUri()));
+            return created(view);
+        }, recoveredOrderId -> created(orders.viewWithToken(recoveredOrderId, token)));
+    }
+
+    private IdempotentRequests.Created created(OrderView view) {
+        return new IdempotentRequests.Created(StrictJsonb.jsonb().toJson(view),
+                uri.getBaseUriBuilder().path("orders").path(view.id()).build());
+    }
 
     @GET
     @Path("/{orderId}")
