@@ -349,6 +349,30 @@ class PaymentsEndToEndIT {
         assertEquals(409, notWaiting.statusCode(), notWaiting.body());
     }
 
+    @Test
+    void a_flood_of_notifications_is_slowed_down_with_429_before_any_plugin_sees_it() throws InterruptedException {
+        var http = new Http(base);
+        var sent = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+        for (int i = 0; i < 150; i++) {
+            sent.add(BROWSER.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort()
+                            + "/api/webhooks/jazzcash")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("pp_TxnRefNo=FLOOD&pp_SecureHash=00")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        int limited = 0;
+        for (var answer : sent) {
+            if (answer.join().statusCode() == 429) {
+                limited++;
+                assertTrue(answer.join().headers().firstValue("Retry-After").isPresent());
+            }
+        }
+        assertTrue(limited > 0, "the default limit is 20 a second with a burst of 40");
+        // other providers' notifications are not held up by jazzcash's flood
+        var other = http.post("/api/webhooks/easypaisa", "", "Content-Type", "application/x-www-form-urlencoded");
+        assertTrue(other.statusCode() != 429, other.body());
+        Thread.sleep(2_500); // the bucket refills for the other tests' notifications
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
 
     private static String amount(long minor) {
