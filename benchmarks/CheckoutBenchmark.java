@@ -22,9 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *      --base http://127.0.0.1:8080 --clients 1,8,32 --seconds 20 --key server-config/dev-keys/dev-jwt-private.pem
  * </pre>
  *
- * Each client loops: create a cart, add one unit, POST /api/checkout with a fresh Idempotency-Key, paying
- * cash on delivery (no remote call: a zero-latency payment provider). Only the checkout request is timed.
- * A warm-up round (not reported) precedes each measured round.
+ * Each client loops: create a cart, add one unit, POST /api/checkout with a fresh Idempotency-Key. Only the
+ * checkout request is timed. A warm-up round (not reported) precedes each measured round.
+ *
+ * <p>{@code --payment cod} (default) pays cash on delivery: no remote call, a zero-latency provider.
+ * {@code --payment jazzcash-wallet} charges a JazzCash wallet through the plugin — point the server's
+ * jazzcash plugin at the JazzCash stub (provider-plugins/jazzcash/README.md), whose {@code --delay-ms}
+ * plays the gateway's latency.
  */
 public final class CheckoutBenchmark {
 
@@ -38,6 +42,11 @@ public final class CheckoutBenchmark {
         String token = IssueToken.issue(IssueToken.readPrivateKey(Path.of(option(args, "--key",
                 "server-config/dev-keys/dev-jwt-private.pem"))), IssueToken.DEFAULT_ISSUER, "benchmark", List.of("admin"),
                 Duration.ofHours(2));
+        String payment = switch (option(args, "--payment", "cod")) {
+            case "cod" -> "\"paymentProvider\":\"cod\"";
+            case "jazzcash-wallet" -> "\"paymentProvider\":\"jazzcash\",\"wallet\":{\"number\":\"03001234567\",\"cnicLastSix\":\"345678\"}";
+            default -> throw new IllegalArgumentException("--payment is cod or jazzcash-wallet");
+        };
         String sku = "BENCH-" + UUID.randomUUID().toString().substring(0, 8);
         var created = send(base, "POST", "/api/admin/products", "{\"slug\":\"bench-" + sku.toLowerCase() + "\",\"title\":\"Benchmark\","
                 + "\"variants\":[{\"sku\":\"" + sku + "\",\"title\":\"One\",\"priceMinor\":10000,\"weightGrams\":100,\"stock\":1000000}]}",
@@ -47,8 +56,8 @@ public final class CheckoutBenchmark {
         }
         System.out.printf("%-8s %10s %12s %10s %10s %10s %8s%n", "clients", "checkouts", "checkouts/s", "p50 ms", "p99 ms", "max ms", "errors");
         for (int n : clients) {
-            round(base, sku, n, Math.max(3, seconds / 4));            // warm-up
-            Result r = round(base, sku, n, seconds);
+            round(base, sku, payment, n, Math.max(3, seconds / 4));            // warm-up
+            Result r = round(base, sku, payment, n, seconds);
             System.out.printf("%-8d %10d %12.1f %10.1f %10.1f %10.1f %8d%n", n, r.count(), r.count() / (double) seconds,
                     r.percentile(50), r.percentile(99), r.percentile(100), r.errors());
         }
@@ -64,7 +73,7 @@ public final class CheckoutBenchmark {
         }
     }
 
-    private static Result round(String base, String sku, int clients, int seconds) throws Exception {
+    private static Result round(String base, String sku, String payment, int clients, int seconds) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger errors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -78,7 +87,7 @@ public final class CheckoutBenchmark {
                     send(base, "PUT", "/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
                     String body = "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"Bench Mark\",\"phone\":\"03001234567\"},"
                             + "\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"Lahore\"},"
-                            + "\"paymentProvider\":\"cod\",\"shippingProvider\":\"flat-rate\"}";
+                            + payment + ",\"shippingProvider\":\"flat-rate\"}";
                     long started = System.nanoTime();
                     var answer = send(base, "POST", "/api/checkout", body, "Idempotency-Key", UUID.randomUUID().toString());
                     long elapsed = System.nanoTime() - started;

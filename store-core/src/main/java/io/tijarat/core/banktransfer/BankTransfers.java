@@ -81,7 +81,9 @@ public class BankTransfers {
         /** The order number is not one of ours, or the order is not paid by bank transfer. */
         UNKNOWN_ORDER,
         /** No order number in the description: to be matched by hand (candidates by amount are listed). */
-        NO_ORDER_NUMBER
+        NO_ORDER_NUMBER,
+        /** The line could not be settled just now (another upload was confirming it): upload it again. */
+        TRY_AGAIN
     }
 
     /** One statement line and what became of it. */
@@ -133,7 +135,14 @@ public class BankTransfers {
         List<StatementCsv.Line> lines = StatementCsv.parse(csv);
         List<LineResult> results = new ArrayList<>();
         for (StatementCsv.Line line : lines) {
-            results.add(self.matchLine(line, actor));
+            try {
+                results.add(self.matchLine(line, actor));
+            } catch (RuntimeException e) {
+                // e.g. the same bank reference confirmed by a concurrent upload: this line's transaction rolled
+                // back alone, and uploading again reports it ALREADY_CONFIRMED
+                results.add(result(line, Verdict.TRY_AGAIN, null, "not settled now: " + e.getClass().getSimpleName(),
+                        List.of()));
+            }
         }
         int confirmed = (int) results.stream().filter(r -> r.verdict() == Verdict.CONFIRMED).count();
         int attention = (int) results.stream().filter(r -> r.verdict() != Verdict.CONFIRMED
