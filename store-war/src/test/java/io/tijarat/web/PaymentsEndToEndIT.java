@@ -317,6 +317,30 @@ class PaymentsEndToEndIT {
     }
 
     @Test
+    void a_months_statement_larger_than_an_ordinary_request_is_read_whole() {
+        var http = new Http(base);
+        var order = new Shop(http).checkout("bank-transfer");
+        StringBuilder statement = new StringBuilder("Date,Description,Debit,Credit\n");
+        while (statement.length() < 200 * 1024) {
+            statement.append("01/11/2026,POS purchase at a shop in Saddar with a long narration,1500.00,\n");
+        }
+        statement.append("30/11/2026,IBFT ").append(field(order.body(), "order.number")).append(",,")
+                .append(amount(Long.parseLong(field(order.body(), "order.totalMinor")))).append('\n');
+
+        var matched = http.post("/api/admin/payments/bank-statements", statement.toString(), "Content-Type", "text/csv",
+                "Authorization", Tokens.admin());
+
+        assertEquals(200, matched.statusCode(), matched.body());
+        assertEquals("1", field(matched.body(), "confirmed"), matched.body());
+        var tooBig = http.post("/api/admin/payments/bank-statements", statement.toString().repeat(6), "Content-Type",
+                "text/csv", "Authorization", Tokens.admin());
+        assertEquals(413, tooBig.statusCode(), "over 1 MiB is refused");
+        var ordinary = http.post("/api/checkout", "{\"cartId\":\"" + "x".repeat(70 * 1024) + "\"}",
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(413, ordinary.statusCode(), "other requests keep the 64 KiB limit");
+    }
+
+    @Test
     void a_cash_on_delivery_order_that_needs_a_call_waits_until_staff_confirm_it() {
         var http = new Http(base);
         // A COD provider configured for phone confirmation, as cod with phone-confirmation=true answers.

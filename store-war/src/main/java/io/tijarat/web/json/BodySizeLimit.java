@@ -19,37 +19,55 @@ import java.io.InputStream;
 public class BodySizeLimit implements ContainerRequestFilter {
 
     public static final int MAX_BYTES = 64 * 1024;
+    /** A bank statement (admin only): up to {@code StatementCsv.MAX_LINES} lines. */
+    public static final int STATEMENT_MAX_BYTES = 1024 * 1024;
+    private static final String STATEMENT_PATH = "admin/payments/bank-statements";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
-            request.abortWith(tooLarge());
+        String path = request.getUriInfo().getPath();
+        int limit = (path.startsWith("/") ? path.substring(1) : path).equals(STATEMENT_PATH) ? STATEMENT_MAX_BYTES : MAX_BYTES;
+        if (request.getLength() > limit) {
+            request.abortWith(tooLarge(limit));
             return;
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream()));
+            request.setEntityStream(new Limited(request.getEntityStream(), limit));
         }
     }
 
     public static Response tooLarge() {
+        return tooLarge(MAX_BYTES);
+    }
+
+    public static Response tooLarge(int limit) {
         return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request body is larger than " + MAX_BYTES / 1024 + " KiB.").toResponse();
+                "The request body is larger than " + limit / 1024 + " KiB.").toResponse();
     }
 
     /** Thrown while reading a body past the limit; mapped to 413. */
     public static final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        TooLargeException() {
-            super("request body over " + MAX_BYTES + " bytes");
+        private final int limit;
+
+        TooLargeException(int limit) {
+            super("request body over " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
         }
     }
 
     private static final class Limited extends FilterInputStream {
         private long read;
+        private final int limit;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, int limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -72,8 +90,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
         private void count(int n) throws TooLargeException {
             read += n;
-            if (read > MAX_BYTES) {
-                throw new TooLargeException();
+            if (read > limit) {
+                throw new TooLargeException(limit);
             }
         }
     }

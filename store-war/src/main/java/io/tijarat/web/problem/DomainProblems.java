@@ -111,8 +111,8 @@ public final class DomainProblems {
         @Override
         public Response toResponse(ProcessingException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BodySizeLimit.TooLargeException) {
-                    return BodySizeLimit.tooLarge();
+                if (t instanceof BodySizeLimit.TooLargeException tooLarge) {
+                    return BodySizeLimit.tooLarge(tooLarge.limit());
                 }
                 if (t instanceof JsonbException) {
                     return new InvalidInputMapper().toResponse(JsonBodies.invalid(t));
