@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * An inbound HTTP request from a gateway, exactly as it arrived, for the plugin to verify and read:
- * a server-to-server notification (JazzCash or EasyPaisa IPN, a webhook), or the customer's browser
- * coming back from a hosted checkout.
+ * a server-to-server notification (JazzCash or EasyPaisa IPN, a webhook, a courier's tracking webhook
+ * since SPI 1.1), or the customer's browser coming back from a hosted checkout.
  *
  * <p>The body is the raw bytes: verify signatures over these, never over a re-serialised form.
  * Header lookup is case-insensitive ({@link HttpHeaders}). The core has already limited the body size

@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
  * server; a plugin built for 1.3 may use what a 1.0 server lacks, so it is refused there. A new
  * major version may break anything, so plugins for another major are refused.
  *
+ * <p>What each version added: <b>1.0</b> the contract; <b>1.1</b> tracking webhooks
+ * ({@link io.tijarat.spi.shipping.ShippingCapability#TRACKING_WEBHOOKS},
+ * {@link io.tijarat.spi.shipping.ShippingProvider#verifyTrackingCallback},
+ * {@link io.tijarat.spi.shipping.TrackingCallbackOutcome}) and the delivery city in payment requests
+ * ({@link io.tijarat.spi.payment.PaymentRequest#deliveryCity()}).
+ *
  * @param major incremented for an incompatible change
  * @param minor incremented for a compatible addition
  */
@@ -26,7 +32,7 @@ public record SpiVersion(int major, int minor) {
      * The version of this jar. Kept equal to the build's {@code tijarat.spi.version} (which also goes
      * into this jar's manifest) by a test.
      */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 0);
+    public static final SpiVersion CURRENT = new SpiVersion(1, 1);
 
     private static final Pattern TEXT = Pattern.compile("(0|[1-9]\\d{0,3})\\.(0|[1-9]\\d{0,3})");
 

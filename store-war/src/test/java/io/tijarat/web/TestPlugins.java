@@ -34,9 +34,20 @@ public final class TestPlugins {
         drop("shipping", "Shipping", id, capabilities, providerBody);
     }
 
+    /** A shipping plugin that declares the SPI version it uses ({@code "1.1"} for tracking webhooks). */
+    public static void dropShipping(String id, String spiVersion, String capabilities, String providerBody) {
+        drop("shipping", "Shipping", id, spiVersion, capabilities, providerBody);
+    }
+
     private static void drop(String kindPackage, String kind, String id, String capabilities, String providerBody) {
+        drop(kindPackage, kind, id, "1.0", capabilities, providerBody);
+    }
+
+    private static void drop(String kindPackage, String kind, String id, String spiVersion, String capabilities,
+                             String providerBody) {
         String pkg = "com.example." + id.replace("-", "");
         byte[] jar = TestPluginJars.jar()
+                .spiVersion(spiVersion)
                 .source(pkg + ".Factory", """
                         package %PKG%;
                         import io.tijarat.spi.*;

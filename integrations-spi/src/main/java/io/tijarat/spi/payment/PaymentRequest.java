@@ -32,10 +32,17 @@ import java.util.Optional;
  *                    (others have it registered in their portal)
  * @param locale      the customer's language ({@code en} or {@code ur} today): for the gateway's page
  *                    and for instructions in a {@link CustomerAction}
+ * @param deliveryCity the city the order is delivered to, as the core stores it (the English name,
+ *                    e.g. {@code Lahore}, even when the customer typed it in Urdu), for rules that depend on
+ *                    where the parcel goes (cash on delivery only in some cities); at most 100 characters.
+ *                    Since SPI 1.1. Empty when the core does not know it (an order without delivery) or
+ *                    the request was built by code written for SPI 1.0 (the ten-argument constructor):
+ *                    a plugin must then decide without it, and should not refuse for that alone
  */
 public record PaymentRequest(IdempotencyKey attemptId, String orderNumber, Money amount, String description,
                              Customer customer, PaymentMethod method, Optional<WalletAccount> wallet,
-                             Optional<URI> returnUrl, Optional<URI> callbackUrl, Locale locale) {
+                             Optional<URI> returnUrl, Optional<URI> callbackUrl, Locale locale,
+                             Optional<String> deliveryCity) {
 
     public PaymentRequest {
         Checks.notNull(attemptId, "attemptId");
@@ -54,6 +61,18 @@ public record PaymentRequest(IdempotencyKey attemptId, String orderNumber, Money
         requireAbsolute(Checks.optional(returnUrl, "returnUrl"), "returnUrl");
         requireAbsolute(Checks.optional(callbackUrl, "callbackUrl"), "callbackUrl");
         Checks.notNull(locale, "locale");
+        Checks.optional(deliveryCity, "deliveryCity").ifPresent(city -> Checks.notBlank(city, "deliveryCity", 100));
+    }
+
+    /**
+     * The SPI 1.0 form, without a delivery city: kept so that code compiled against 1.0 keeps running.
+     * New code uses the {@link #builder() builder}.
+     */
+    public PaymentRequest(IdempotencyKey attemptId, String orderNumber, Money amount, String description,
+                          Customer customer, PaymentMethod method, Optional<WalletAccount> wallet,
+                          Optional<URI> returnUrl, Optional<URI> callbackUrl, Locale locale) {
+        this(attemptId, orderNumber, amount, description, customer, method, wallet, returnUrl, callbackUrl, locale,
+                Optional.empty());
     }
 
     public static Builder builder() {
@@ -68,7 +87,7 @@ public record PaymentRequest(IdempotencyKey attemptId, String orderNumber, Money
 
     /**
      * Collects a request's parts; {@link #build()} validates them. Defaults: method {@code ANY},
-     * locale English, no wallet, no URLs. Not thread-safe.
+     * locale English, no wallet, no URLs, no delivery city. Not thread-safe.
      */
     public static final class Builder {
         private IdempotencyKey attemptId;
@@ -81,6 +100,7 @@ public record PaymentRequest(IdempotencyKey attemptId, String orderNumber, Money
         private URI returnUrl;
         private URI callbackUrl;
         private Locale locale = Locale.ENGLISH;
+        private String deliveryCity;
 
         private Builder() {
         }
@@ -137,10 +157,16 @@ public record PaymentRequest(IdempotencyKey attemptId, String orderNumber, Money
             return this;
         }
 
+        /** The city the order is delivered to; {@code null} for none. Since SPI 1.1. */
+        public Builder deliveryCity(String deliveryCity) {
+            this.deliveryCity = deliveryCity;
+            return this;
+        }
+
         public PaymentRequest build() {
             return new PaymentRequest(attemptId, orderNumber, amount, description, customer, method,
                     Optional.ofNullable(wallet), Optional.ofNullable(returnUrl), Optional.ofNullable(callbackUrl),
-                    locale);
+                    locale, Optional.ofNullable(deliveryCity));
         }
     }
 }

@@ -24,7 +24,14 @@ public enum ShippingCapability implements Capability {
      * {@link ShippingProvider#findBooking}: the courier can find a booking by our reference, so a
      * booking that ended {@link BookingOutcome.Unknown} can be settled without staff.
      */
-    BOOKING_LOOKUP;
+    BOOKING_LOOKUP,
+    /**
+     * {@link ShippingProvider#verifyTrackingCallback}: the courier pushes tracking events to the shop's
+     * webhook ({@code POST /api/webhooks/<provider id>}), signed so the plugin can verify them over the
+     * raw bytes. Since SPI 1.1. Independent of {@link #TRACKING}: a courier may offer both (the core then
+     * also polls, as a safety net for lost webhooks), or only webhooks.
+     */
+    TRACKING_WEBHOOKS;
 
     @Override
     public ProviderKind kind() {

@@ -1,5 +1,6 @@
 package io.tijarat.spi.shipping;
 
+import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.IdempotencyKey;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,28 @@ public interface ShippingProvider {
      */
     default Optional<ShipmentTracking> track(String trackingNumber) {
         throw new UnsupportedOperationException("track needs ShippingCapability.TRACKING");
+    }
+
+    /**
+     * Verifies and reads a tracking event the courier pushed to the shop's webhook. Requires
+     * {@link ShippingCapability#TRACKING_WEBHOOKS}. Since SPI 1.1.
+     *
+     * <p>Verify before trusting anything: the courier's signature over the raw bytes
+     * ({@link CallbackRequest#body()}, never a re-serialised form), with the secret the operator
+     * configured (a {@link io.tijarat.spi.ConfigProperty#secret secret property}), compared in constant
+     * time ({@link java.security.MessageDigest#isEqual}); and the timestamp, where the courier signs one,
+     * against {@link io.tijarat.spi.ProviderContext#clock()}, to refuse replays. A request that fails —
+     * or that cannot be read, or names no parcel — is {@link TrackingCallbackOutcome.Rejected}, not an
+     * exception. A courier that cannot sign its webhooks does not declare the capability: the core then
+     * polls {@link #track} instead.
+     *
+     * <p>The core may deliver the same request more than once, concurrently, and events may arrive out of
+     * order; the {@code eventKey} and the core's forward-only shipment state deal with that, so the plugin
+     * keeps no state. Do not call the courier from here: the webhook must be answered quickly (the core
+     * runs this under a short timeout), and never fetch a URL the request names.
+     */
+    default TrackingCallbackOutcome verifyTrackingCallback(CallbackRequest request) {
+        throw new UnsupportedOperationException("verifyTrackingCallback needs ShippingCapability.TRACKING_WEBHOOKS");
     }
 
     /**

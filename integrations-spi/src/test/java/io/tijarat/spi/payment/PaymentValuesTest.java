@@ -37,6 +37,32 @@ class PaymentValuesTest {
     }
 
     @Test
+    void givenADeliveryCity_whenARequestIsBuilt_thenItIsCarriedAndWithoutOneItIsEmpty() {
+        assertEquals(Optional.of("Lahore"), aRequest().deliveryCity("Lahore").build().deliveryCity());
+        assertEquals(Optional.empty(), aRequest().build().deliveryCity());
+        assertEquals(Optional.empty(), aRequest().deliveryCity(null).build().deliveryCity());
+    }
+
+    @Test
+    void givenABlankOrOverlongDeliveryCity_whenARequestIsBuilt_thenRejectedNamingTheField() {
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> aRequest().deliveryCity(" ").build());
+        assertTrue(blank.getMessage().contains("deliveryCity"), blank.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> aRequest().deliveryCity("L".repeat(101)).build());
+    }
+
+    @Test
+    void givenCodeWrittenForSpi10_whenItUsesTheTenArgumentConstructor_thenTheRequestHasNoDeliveryCity() {
+        PaymentRequest built = aRequest().build();
+
+        PaymentRequest old = new PaymentRequest(ATTEMPT, "1042", Money.pkr(150000), "Order 1042", AYESHA,
+                PaymentMethod.ANY, Optional.empty(), Optional.empty(), Optional.empty(), java.util.Locale.ENGLISH);
+
+        assertEquals(Optional.empty(), old.deliveryCity());
+        assertEquals(built, old);
+    }
+
+    @Test
     void givenAZeroOrMissingAmount_whenARequestIsBuilt_thenRejected() {
         assertThrows(IllegalArgumentException.class, () -> aRequest().amount(Money.pkr(0)).build());
         assertThrows(NullPointerException.class, () -> aRequest().amount(null).build());

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tijarat.spi.CallbackReply;
 import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.PhoneNumber;
+import io.tijarat.spi.ProviderKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -92,6 +94,56 @@ class ShippingValuesTest {
 
         assertArrayEquals(new byte[] {37, 80, 68, 70}, label.content());
         assertEquals(new ShippingLabel.Document("application/pdf", new byte[] {37, 80, 68, 70}), label);
+    }
+
+    @Test
+    void givenAVerifiedTrackingCallback_whenCreated_thenItsTrackingIsAboutTheSameParcel() {
+        ShipmentTracking delivered = new ShipmentTracking("KI123", TrackingStatus.DELIVERED,
+                List.of(event("2026-03-03T10:00:00Z", TrackingStatus.DELIVERED)));
+
+        var verified = new TrackingCallbackOutcome.Verified("KI123/DELIVERED/1772532000", "KI123", delivered,
+                CallbackReply.ok());
+
+        assertEquals(TrackingStatus.DELIVERED, verified.tracking().status());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> new TrackingCallbackOutcome.Verified("evt-1", "KI999", delivered, CallbackReply.ok()));
+        assertTrue(other.getMessage().contains("KI999"), other.getMessage());
+    }
+
+    @Test
+    void givenAVerifiedTrackingCallbackWithoutAnEventKeyOrReply_whenCreated_thenRejectedNamingTheField() {
+        ShipmentTracking tracking = new ShipmentTracking("KI123", TrackingStatus.IN_TRANSIT, List.of());
+
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> new TrackingCallbackOutcome.Verified(" ", "KI123", tracking, CallbackReply.ok()));
+        assertTrue(blank.getMessage().contains("eventKey"), blank.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new TrackingCallbackOutcome.Verified("e".repeat(201), "KI123", tracking, CallbackReply.ok()));
+        assertThrows(NullPointerException.class,
+                () -> new TrackingCallbackOutcome.Verified("evt-1", "KI123", tracking, null));
+        assertThrows(NullPointerException.class,
+                () -> new TrackingCallbackOutcome.Verified("evt-1", "KI123", null, CallbackReply.ok()));
+        assertThrows(IllegalArgumentException.class, () -> new TrackingCallbackOutcome.Rejected(""));
+    }
+
+    @Test
+    void givenACourierWithoutTrackingWebhooks_whenACallbackIsVerified_thenUnsupported() {
+        ShippingProvider pollOnly = new ShippingProvider() {
+            @Override
+            public CityCoverage coverage(String city) {
+                return CityCoverage.notCovered(city);
+            }
+
+            @Override
+            public BookingOutcome book(ShipmentRequest request) {
+                return new BookingOutcome.Unknown("not used");
+            }
+        };
+
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> pollOnly.verifyTrackingCallback(null));
+        assertTrue(e.getMessage().contains("TRACKING_WEBHOOKS"), e.getMessage());
+        assertEquals(ProviderKind.SHIPPING, ShippingCapability.TRACKING_WEBHOOKS.kind());
     }
 
     @Test

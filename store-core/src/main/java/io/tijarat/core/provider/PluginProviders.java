@@ -35,6 +35,8 @@ import io.tijarat.spi.shipping.RemittanceRecord;
 import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.RateRequest;
+import io.tijarat.spi.shipping.ShippingCapability;
+import io.tijarat.spi.shipping.TrackingCallbackOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -286,6 +288,30 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     @Override
     public List<RemittanceRecord> remittances(String providerId, List<String> trackingNumbers) {
         return readingCall(providerId, "remittances", p -> p.remittances(trackingNumbers));
+    }
+
+    @Override
+    public TrackingCallbackOutcome verifyTrackingCallback(String providerId, CallbackRequest request) {
+        long started = System.nanoTime();
+        String result = "error";
+        try (ProviderLease<?> lease = lease(providerId, ProviderType.SHIPPING)) {
+            if (!lease.descriptor().supports(ShippingCapability.TRACKING_WEBHOOKS)) {
+                throw new ProviderUnavailableException(providerId, "does not declare TRACKING_WEBHOOKS", null);
+            }
+            TrackingCallbackOutcome outcome = guard(providerId, GuardedShipping.class, lease.provider())
+                    .verifyTrackingCallback(request);
+            result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            return outcome;
+        } catch (ProviderUnavailableException e) {
+            result = "unavailable";
+            throw e;
+        } catch (RuntimeException e) {
+            result = "plugin-error";
+            LOG.log(Level.WARNING, "Shipping provider " + providerId + " could not verify a tracking webhook", e);
+            return new TrackingCallbackOutcome.Rejected("the provider could not verify it");
+        } finally {
+            metrics.record(providerId, "tracking-callback", result, Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     /** A shipping call that changes nothing: any failure means "ask again later". */

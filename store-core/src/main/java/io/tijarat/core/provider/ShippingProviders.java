@@ -1,5 +1,6 @@
 package io.tijarat.core.provider;
 
+import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.shipping.BookingOutcome;
 import io.tijarat.spi.shipping.RateQuote;
@@ -7,6 +8,7 @@ import io.tijarat.spi.shipping.RemittanceRecord;
 import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.RateRequest;
+import io.tijarat.spi.shipping.TrackingCallbackOutcome;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,4 +35,14 @@ public interface ShippingProviders {
 
     /** The courier's cash-on-delivery payouts for these parcels. */
     List<RemittanceRecord> remittances(String providerId, List<String> trackingNumbers) throws ProviderUnavailableException;
+
+    /**
+     * Verifies and reads a courier's tracking webhook from its raw bytes. A plugin that fails to verify it (or
+     * fails, or hangs) rejects it: an unverifiable message must never change anything.
+     *
+     * @throws ProviderUnavailableException when no active shipping provider has this id, or it does not declare
+     *                                      {@code TRACKING_WEBHOOKS}
+     */
+    TrackingCallbackOutcome verifyTrackingCallback(String providerId, CallbackRequest request)
+            throws ProviderUnavailableException;
 }

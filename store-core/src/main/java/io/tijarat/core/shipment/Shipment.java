@@ -99,10 +99,21 @@ public class Shipment {
         this.updatedAt = now;
     }
 
-    void moved(ShipmentStatus status, Instant nextTrack, Instant now) {
-        this.status = status;
-        this.nextTrackAt = nextTrack;
+    /** Moves to {@code next} (see {@link TrackingProgress}); a shipment that is no longer on its way is not polled. */
+    void advance(ShipmentStatus next, Instant now) {
+        if (next != status) {
+            this.status = next;
+            this.updatedAt = now;
+        }
+        if (!status.isTracked()) {
+            this.nextTrackAt = null;
+        }
+    }
+
+    /** The courier was asked (polled); the next look is due at {@code nextTrack} while the parcel is on its way. */
+    void checked(Instant nextTrack, Instant now) {
         this.trackChecks++;
+        this.nextTrackAt = status.isTracked() ? nextTrack : null;
         this.updatedAt = now;
     }
 

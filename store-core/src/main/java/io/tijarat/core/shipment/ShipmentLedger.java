@@ -141,32 +141,64 @@ public class ShipmentLedger {
         }).toList();
     }
 
-    /** Applies what the courier's tracking says; delivered and returned parcels move their order. */
+    /** What applying one tracking report did: the shipment's status before and after, and its order's after. */
+    public record Progress(String shipmentId, String orderId, ShipmentStatus before, ShipmentStatus after,
+                           OrderStatus orderStatus) {
+
+        /** A short account for the stored event, e.g. {@code shipment IN_TRANSIT -> DELIVERED, order DELIVERED}. */
+        public String summary() {
+            return "shipment " + before + (before == after ? " (unchanged)" : " -> " + after) + ", order " + orderStatus;
+        }
+    }
+
+    /** Applies what the courier's tracking says when polled, and schedules the next look with backoff. */
     @Transactional(TxType.REQUIRES_NEW)
     public void tracked(String shipmentId, ShipmentTracking tracking) {
         var now = clock.instant();
         Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        advance(shipment, tracking == null ? TrackingStatus.BOOKED : tracking.status(), now);
+        shipment.checked(now.plus(backoff(Duration.ofSeconds(minIntervalSeconds), shipment.trackChecks())), now);
+    }
+
+    /**
+     * Applies a tracking status the courier pushed (a verified webhook), in the caller's transaction, through the
+     * same forward-only function as polling. Empty when none of this courier's shipments has the tracking number
+     * (booked outside the shop, or its booking is not recorded yet): nothing changes then.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Progress> pushed(String providerId, String trackingNumber, TrackingStatus reported) {
+        return em.createQuery("select s from Shipment s where s.providerId = :p and s.trackingNumber = :t", Shipment.class)
+                .setParameter("p", providerId).setParameter("t", trackingNumber)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .map(shipment -> advance(shipment, reported, clock.instant()));
+    }
+
+    /**
+     * The one way tracking moves a shipment and its order: forward only ({@link TrackingProgress}), so it is
+     * idempotent and order-insensitive. The caller holds the shipment's lock; the order is locked here, after it,
+     * in the same order as every other path that locks both.
+     */
+    private Progress advance(Shipment shipment, TrackingStatus reported, Instant now) {
+        ShipmentStatus before = shipment.status();
+        ShipmentStatus after = TrackingProgress.next(before, reported);
         Order order = em.find(Order.class, shipment.orderId(), LockModeType.PESSIMISTIC_WRITE);
-        String actor = "courier:" + shipment.providerId();
-        TrackingStatus status = tracking == null ? TrackingStatus.BOOKED : tracking.status();
-        Instant next = now.plus(backoff(Duration.ofSeconds(minIntervalSeconds), shipment.trackChecks()));
-        switch (status) {
-            case PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, RETURNING -> {
-                shipment.moved(ShipmentStatus.IN_TRANSIT, next, now);
-                forward(order, OrderStatus.SHIPPED, "picked up by " + shipment.providerId(), actor, now);
+        shipment.advance(after, now);
+        if (before.isTracked()) {
+            String actor = "courier:" + shipment.providerId();
+            for (OrderStatus target : TrackingProgress.orderPath(after)) {
+                forward(order, target, reason(target, shipment), actor, now);
             }
-            case DELIVERED -> {
-                shipment.moved(ShipmentStatus.DELIVERED, null, now);
-                forward(order, OrderStatus.SHIPPED, "picked up by " + shipment.providerId(), actor, now);
-                forward(order, OrderStatus.DELIVERED, "delivered (" + shipment.trackingNumber() + ")", actor, now);
-            }
-            case RETURNED -> {
-                shipment.moved(ShipmentStatus.RETURNED, null, now);
-                forward(order, OrderStatus.SHIPPED, "picked up by " + shipment.providerId(), actor, now);
-                forward(order, OrderStatus.RETURNED, "returned to the shop (" + shipment.trackingNumber() + ")", actor, now);
-            }
-            default -> shipment.moved(shipment.status(), next, now);
         }
+        return new Progress(shipment.id(), order.id(), before, after, order.status());
+    }
+
+    private static String reason(OrderStatus target, Shipment shipment) {
+        return switch (target) {
+            case SHIPPED -> "picked up by " + shipment.providerId();
+            case DELIVERED -> "delivered (" + shipment.trackingNumber() + ")";
+            default -> "returned to the shop (" + shipment.trackingNumber() + ")";
+        };
     }
 
     @Transactional(TxType.REQUIRED)

@@ -9,6 +9,7 @@ import io.tijarat.core.plugin.jar.JarStaging;
 import io.tijarat.core.plugin.testkit.FixturePlugin;
 import io.tijarat.core.plugin.testkit.RegistryHarness;
 import io.tijarat.spi.ProviderKind;
+import io.tijarat.spi.SpiVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,20 +51,31 @@ class PluginRefusalTest {
         assertEquals(PluginState.REFUSED, entry.state());
         assertEquals(Optional.of(ProviderKind.PAYMENT), entry.kind(), "known from the service file, without loading");
         assertEquals(Optional.of("2.0"), entry.declaredSpiVersion());
-        assertReason(entry, "built for SPI 2.0", "implements SPI 1.0", "major");
+        assertReason(entry, "built for SPI 2.0", "implements SPI " + SpiVersion.CURRENT, "major");
         assertNull(System.getProperty(ran), "the factory's constructor must not have run");
         assertNeighbourServes();
     }
 
     @Test
     void givenAPluginForANewerSpiMinor_whenScanned_thenRefused() {
-        host.drop(FixturePlugin.payment("jazzcash").jar().spiVersion("1.1"), "jazzcash.jar");
+        String newer = SpiVersion.CURRENT.major() + "." + (SpiVersion.CURRENT.minor() + 1);
+        host.drop(FixturePlugin.payment("jazzcash").jar().spiVersion(newer), "jazzcash.jar");
 
         host.rescan();
 
-        assertReason(only("jazzcash.jar"), "built for SPI 1.1", "may use what this server lacks");
+        assertReason(only("jazzcash.jar"), "built for SPI " + newer, "may use what this server lacks");
         assertEquals(PluginState.REFUSED, only("jazzcash.jar").state());
         assertNeighbourServes();
+    }
+
+    @Test
+    void givenAPluginBuiltForSpi10_whenScannedByThisNewerMinor_thenItServes() {
+        host.drop(FixturePlugin.payment("jazzcash").jar().spiVersion("1.0"), "jazzcash.jar");
+
+        host.rescan();
+
+        assertEquals(PluginState.ACTIVE, only("jazzcash.jar").state(), () -> String.valueOf(only("jazzcash.jar")));
+        assertEquals(Optional.of("1.0"), only("jazzcash.jar").declaredSpiVersion());
     }
 
     @Test

@@ -3,9 +3,14 @@ package io.tijarat.web.webhook;
 import io.tijarat.core.callback.ProviderEvents;
 import io.tijarat.core.provider.PaymentProviders;
 import io.tijarat.core.provider.ProviderUnavailableException;
+import io.tijarat.core.provider.ShippingProviders;
 import io.tijarat.core.provider.guard.ProviderMetrics;
+import io.tijarat.core.shipment.TrackingEvents;
+import io.tijarat.spi.CallbackReply;
 import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.payment.CallbackOutcome;
+import io.tijarat.spi.shipping.ShippingCapability;
+import io.tijarat.spi.shipping.TrackingCallbackOutcome;
 import io.tijarat.web.problem.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,10 +26,17 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * {@code POST /api/webhooks/{providerId}}: a provider's server tells us about a payment (IPN, webhook).
- * The provider's plugin verifies the raw bytes; a verified event is stored once and acknowledged in the
- * form the provider expects, then applied asynchronously; a duplicate is acknowledged and ignored; a
- * forged or unverifiable one is refused with 401, counted, and changes nothing.
+ * {@code POST /api/webhooks/{providerId}}: a provider's server tells us about a payment (IPN, webhook) or, for
+ * a courier declaring {@code TRACKING_WEBHOOKS} (SPI 1.1), about a parcel. Provider ids are unique across kinds,
+ * so the id says which. The provider's plugin verifies the raw bytes; a forged or unverifiable request is refused
+ * with 401, counted, and changes nothing.
+ * <ul>
+ *   <li>Payment: a verified event is stored once and acknowledged in the form the provider expects, then applied
+ *       asynchronously; a duplicate is acknowledged and ignored.</li>
+ *   <li>Tracking: a verified event is stored once and applied at once (a local update) through the same
+ *       forward-only function as polled tracking, then acknowledged; a duplicate is acknowledged and ignored; a
+ *       failure to apply answers 500, with nothing stored, so the courier's retry tries again.</li>
+ * </ul>
  */
 @Path("/webhooks")
 @RequestScoped
@@ -34,7 +46,13 @@ public class WebhookResource {
     PaymentProviders payments;
 
     @Inject
+    ShippingProviders couriers;
+
+    @Inject
     ProviderEvents events;
+
+    @Inject
+    TrackingEvents trackingEvents;
 
     @Inject
     ProviderMetrics metrics;
@@ -50,11 +68,15 @@ public class WebhookResource {
 
     @POST
     @Path("/{providerId}")
-    @Operation(summary = "Receive a provider's payment notification (IPN/webhook)")
+    @Operation(summary = "Receive a provider's payment notification (IPN/webhook) or a courier's tracking webhook")
     public Response receive(@PathParam("providerId") String providerId, byte[] body) {
         var request = new CallbackRequest(CallbackRequest.Source.NOTIFICATION, "POST", uri.getRequestUri(),
                 java.net.http.HttpHeaders.of(headers.getRequestHeaders(), (name, value) -> true),
                 body == null ? new byte[0] : body, Optional.ofNullable(servletRequest.getRemoteAddr()));
+        return takesTrackingWebhooks(providerId) ? tracking(providerId, request) : payment(providerId, request);
+    }
+
+    private Response payment(String providerId, CallbackRequest request) {
         CallbackOutcome outcome;
         try {
             outcome = payments.verifyCallback(providerId, request);
@@ -63,10 +85,38 @@ public class WebhookResource {
         }
         if (outcome instanceof CallbackOutcome.Verified verified) {
             events.receive(providerId, verified).ifPresent(events::applyLater);
-            var reply = verified.reply();
-            return Response.status(reply.status()).type(reply.contentType()).entity(reply.body()).build();
+            return reply(verified.reply());
         }
+        return unverified(providerId);
+    }
+
+    private Response tracking(String providerId, CallbackRequest request) {
+        TrackingCallbackOutcome outcome;
+        try {
+            outcome = couriers.verifyTrackingCallback(providerId, request);
+        } catch (ProviderUnavailableException e) {
+            // disabled or replaced between the look-up and the call
+            return Problem.of(Response.Status.NOT_FOUND, "no active courier " + providerId + " taking webhooks")
+                    .toResponse();
+        }
+        if (outcome instanceof TrackingCallbackOutcome.Verified verified) {
+            trackingEvents.receive(providerId, verified);
+            return reply(verified.reply());
+        }
+        return unverified(providerId);
+    }
+
+    private boolean takesTrackingWebhooks(String providerId) {
+        return couriers.activeShipping().stream()
+                .anyMatch(d -> d.id().equals(providerId) && d.supports(ShippingCapability.TRACKING_WEBHOOKS));
+    }
+
+    private Response unverified(String providerId) {
         metrics.rejectedCallback(providerId);
         return Problem.of(Response.Status.UNAUTHORIZED, "the notification could not be verified").toResponse();
+    }
+
+    private static Response reply(CallbackReply reply) {
+        return Response.status(reply.status()).type(reply.contentType()).entity(reply.body()).build();
     }
 }

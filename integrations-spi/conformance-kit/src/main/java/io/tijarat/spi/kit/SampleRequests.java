@@ -1,5 +1,6 @@
 package io.tijarat.spi.kit;
 
+import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.EmailAddress;
 import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.Money;
@@ -16,9 +17,15 @@ import io.tijarat.spi.shipping.Parcel;
 import io.tijarat.spi.shipping.RateRequest;
 import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShippingAddress;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,7 +62,7 @@ public final class SampleRequests {
         return new Customer("Ayesha Khan", Optional.of(PHONE), Optional.of(EMAIL));
     }
 
-    /** A PKR 1,500 payment for order 1042, in English, method ANY. */
+    /** A PKR 1,500 payment for order 1042, delivered to Karachi, in English, method ANY. */
     public static PaymentRequest payment(IdempotencyKey attemptId) {
         return PaymentRequest.builder()
                 .attemptId(attemptId)
@@ -64,6 +71,7 @@ public final class SampleRequests {
                 .description("Order 1042")
                 .customer(customer())
                 .locale(Locale.ENGLISH)
+                .deliveryCity("Karachi")
                 .build();
     }
 
@@ -91,6 +99,25 @@ public final class SampleRequests {
     /** The price of a parcel of {@code grams} to {@code city}, from the shop's default pickup address. */
     public static RateRequest rate(String city, int grams) {
         return new RateRequest(Optional.empty(), city, Parcel.ofGrams(grams), Optional.empty());
+    }
+
+    /**
+     * A gateway's or courier's notification as the core hands it to the plugin: {@code POST} to the shop's
+     * {@code /api/webhooks/<providerId>}, from {@code 127.0.0.1}, with these headers (one value each) and
+     * this body encoded as UTF-8. Sign {@code body} the way the gateway does and put the signature in
+     * {@code headers}.
+     */
+    public static CallbackRequest webhook(String providerId, Map<String, String> headers, String body) {
+        return webhook(providerId, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #webhook(String, Map, String)} with a raw body. */
+    public static CallbackRequest webhook(String providerId, Map<String, String> headers, byte[] body) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        headers.forEach((name, value) -> values.put(name, List.of(value)));
+        return new CallbackRequest(CallbackRequest.Source.NOTIFICATION, "POST",
+                URI.create("https://shop.example.pk/api/webhooks/" + providerId),
+                HttpHeaders.of(values, (name, value) -> true), body, Optional.of("127.0.0.1"));
     }
 
     /** An order-update SMS to {@link #PHONE}. */

@@ -2,6 +2,7 @@ package io.tijarat.spi.kit;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.Capability;
 import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.ProviderConfig;
 import io.tijarat.spi.ProviderFactory;
 import io.tijarat.spi.ProviderKind;
 import io.tijarat.spi.TransientProviderException;
@@ -22,7 +25,9 @@ import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShippingCapability;
 import io.tijarat.spi.shipping.ShippingProvider;
 import io.tijarat.spi.shipping.ShippingProviderFactory;
+import io.tijarat.spi.shipping.TrackingCallbackOutcome;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +38,10 @@ import org.junit.jupiter.api.Test;
  * {@link ProviderContract}): coverage answers about the city asked; quotes, where declared, come
  * cheapest first; a booking repeated with one key sends the courier the same order reference (or, with
  * no courier API, gives the same outcome); a booking that may have reached the courier without a usable
- * answer is {@code Unknown}; a refused connection is a {@link TransientProviderException}.
+ * answer is {@code Unknown}; a refused connection is a {@link TransientProviderException}. With
+ * {@link ShippingCapability#TRACKING_WEBHOOKS}: a signed webhook is verified, with the same event key
+ * every time; the same webhook with any letter or digit of its body changed, or with an empty body, is
+ * rejected — as a result, not an exception.
  */
 public abstract class ShippingProviderContract extends ProviderContract<ShippingProviderFactory, ShippingProvider> {
 
@@ -61,6 +69,17 @@ public abstract class ShippingProviderContract extends ProviderContract<Shipping
     /** Programs the stub to accept the {@link #sampleShipment} booking. Needed when {@link #talksToGateway()}. */
     protected void stubBooking(WireMockServer gateway) {
         throw missingGatewayHook("stubBooking(WireMockServer)");
+    }
+
+    /**
+     * A tracking webhook as the courier would send it, signed with the secret in {@code config} (the
+     * provider's configuration in this test: secrets the test left unset hold canary values), about a
+     * parcel of any status. {@link SampleRequests#webhook} builds one. Needed when the provider declares
+     * {@link ShippingCapability#TRACKING_WEBHOOKS}.
+     */
+    protected CallbackRequest signedTrackingCallback(ProviderConfig config) {
+        throw new UnsupportedOperationException("override signedTrackingCallback(ProviderConfig) in "
+                + getClass().getSimpleName() + ": the provider declares TRACKING_WEBHOOKS, so the contract needs it");
     }
 
     // ------------------------------------------------------------------------------------- reads
@@ -137,6 +156,85 @@ public abstract class ShippingProviderContract extends ProviderContract<Shipping
         assertNoSecretIn(failure.getMessage(), "the failure's message");
     }
 
+    // ------------------------------------------------------------------------------ tracking webhooks
+
+    @Test
+    public final void givenTrackingWebhooks_whenASignedWebhookIsVerifiedTwice_thenVerifiedWithTheSameEventKey() {
+        assumeTrue(factory().descriptor().supports(ShippingCapability.TRACKING_WEBHOOKS),
+                "the provider does not declare TRACKING_WEBHOOKS");
+        CallbackRequest signed = signedTrackingCallback(context().config());
+
+        TrackingCallbackOutcome first = verify(signed, "a signed webhook");
+        TrackingCallbackOutcome again = verify(signed, "a signed webhook");
+
+        TrackingCallbackOutcome.Verified verified = assertInstanceOf(TrackingCallbackOutcome.Verified.class, first,
+                () -> "a correctly signed webhook must be Verified, was " + first);
+        assertEquals(verified.eventKey(), assertInstanceOf(TrackingCallbackOutcome.Verified.class, again).eventKey(),
+                "a redelivery must carry the same event key, or the core applies it twice");
+        if (talksToGateway()) {
+            assertEquals(List.of(), gateway().requests(), "verifying a webhook must not call the courier");
+        }
+    }
+
+    @Test
+    public final void givenTrackingWebhooks_whenTheSignedWebhooksBodyIsTampered_thenRejected() {
+        assumeTrue(factory().descriptor().supports(ShippingCapability.TRACKING_WEBHOOKS),
+                "the provider does not declare TRACKING_WEBHOOKS");
+        CallbackRequest signed = signedTrackingCallback(context().config());
+        byte[] body = signed.body();
+
+        for (int position : tamperablePositions(body)) {
+            byte[] tampered = body.clone();
+            tampered[position] = neighbour(tampered[position]);
+            assertRejected(withBody(signed, tampered), "the signed webhook with byte " + position + " changed ('"
+                    + (char) body[position] + "' to '" + (char) tampered[position] + "')");
+        }
+        assertRejected(withBody(signed, new byte[0]), "the signed webhook's headers with an empty body");
+    }
+
+    private TrackingCallbackOutcome verify(CallbackRequest request, String what) {
+        return assertDoesNotThrow(() -> provider().verifyTrackingCallback(request),
+                () -> what + " must be answered with an outcome, not an exception");
+    }
+
+    private void assertRejected(CallbackRequest request, String what) {
+        TrackingCallbackOutcome outcome = verify(request, what);
+        TrackingCallbackOutcome.Rejected rejected = assertInstanceOf(TrackingCallbackOutcome.Rejected.class, outcome,
+                () -> what + " must be Rejected: anyone could move a parcel to delivered. Verify the courier's"
+                        + " signature over the raw body; was " + outcome);
+        assertNoSecretIn(rejected.reason(), "the rejection's reason");
+    }
+
+    /** Letters and digits of the body, at most 200 of them spread evenly: changing any must break the signature. */
+    private static List<Integer> tamperablePositions(byte[] body) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < body.length; i++) {
+            if (Character.isLetterOrDigit(body[i])) {
+                positions.add(i);
+            }
+        }
+        assertFalse(positions.isEmpty(), "signedTrackingCallback returned a body without letters or digits");
+        int step = Math.max(1, positions.size() / 200);
+        List<Integer> chosen = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i += step) {
+            chosen.add(positions.get(i));
+        }
+        return chosen;
+    }
+
+    /** Another character of the same kind, so the body stays as readable as before (a→b, z→y, 0→1, 9→8). */
+    private static byte neighbour(byte b) {
+        return switch (b) {
+            case 'z', 'Z', '9' -> (byte) (b - 1);
+            default -> (byte) (b + 1);
+        };
+    }
+
+    private static CallbackRequest withBody(CallbackRequest request, byte[] body) {
+        return new CallbackRequest(request.source(), request.method(), request.uri(), request.headers(), body,
+                request.remoteAddress());
+    }
+
     // ------------------------------------------------------------------------------- internals
 
     private BookingOutcome answer(ShippingProvider provider, String situation) {
@@ -175,7 +273,9 @@ public abstract class ShippingProviderContract extends ProviderContract<Shipping
                     ShippingCapability.LABELS, type.getMethod("label", String.class),
                     ShippingCapability.TRACKING, type.getMethod("track", String.class),
                     ShippingCapability.CANCEL, type.getMethod("cancel", IdempotencyKey.class, String.class),
-                    ShippingCapability.COD_REMITTANCE, type.getMethod("remittances", List.class));
+                    ShippingCapability.COD_REMITTANCE, type.getMethod("remittances", List.class),
+                    ShippingCapability.TRACKING_WEBHOOKS, type.getMethod("verifyTrackingCallback",
+                            CallbackRequest.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("the SPI's ShippingProvider changed", e);
         }

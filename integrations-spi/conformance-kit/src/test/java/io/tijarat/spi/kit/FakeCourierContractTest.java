@@ -6,11 +6,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tijarat.spi.CallbackRequest;
+import io.tijarat.spi.ProviderConfig;
 import io.tijarat.spi.kit.fake.FakeCourierProviderFactory;
 import io.tijarat.spi.shipping.ShippingProviderFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** A well-behaved courier plugin passes the shipping contract, gateway cases included. */
+/** A well-behaved courier plugin passes the shipping contract, gateway and tracking-webhook cases included. */
 class FakeCourierContractTest extends ShippingProviderContract {
 
     @Override
@@ -41,5 +49,23 @@ class FakeCourierContractTest extends ShippingProviderContract {
     @Override
     protected String referenceSentIn(LoggedRequest request) {
         return request.getHeader("Idempotency-Key");
+    }
+
+    @Override
+    protected CallbackRequest signedTrackingCallback(ProviderConfig config) {
+        String body = "{\"event\":\"evt-8812\",\"cn\":\"FC123456\",\"status\":\"DELIVERED\","
+                + "\"at\":\"2025-03-03T05:00:00Z\"}";
+        return SampleRequests.webhook("fake-courier", Map.of("X-Courier-Signature",
+                hmacSha256Hex(config.secret("webhook-secret").reveal(), body)), body);
+    }
+
+    static String hmacSha256Hex(String key, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Accepts or declines cash on delivery for an order; calls no one.
+ * Accepts or declines cash on delivery for an order — by currency, delivery city and amount — and calls no one.
  *
  * <p>The outcome depends only on the request and the settings, so the same attempt gets the same
  * outcome however often the core asks and from however many threads: that is this provider's
@@ -48,6 +48,11 @@ final class CodProvider implements PaymentProvider {
         if (!Money.PKR.equals(amount.currency())) {
             return new PaymentOutcome.Declined("COD_CURRENCY", texts.rupeesOnly());
         }
+        // No city: the core did not know it (SPI 1.1 made it optional, and a request built the 1.0 way has none).
+        // Decide without it rather than refuse everyone; the courier's own COD coverage still applies.
+        if (request.deliveryCity().filter(city -> !settings.cities().includes(city)).isPresent()) {
+            return new PaymentOutcome.Declined("COD_CITY", texts.notInYourCity());
+        }
         if (amount.isGreaterThan(settings.maxAmount())) {
             return new PaymentOutcome.Declined("COD_ABOVE_LIMIT", texts.aboveLimit(settings.maxAmount()));
         }
@@ -66,6 +71,7 @@ final class CodProvider implements PaymentProvider {
 
     @Override
     public String toString() {
-        return "CodProvider[max " + settings.maxAmount() + ", phone confirmation " + settings.phoneConfirmation() + "]";
+        return "CodProvider[max " + settings.maxAmount() + ", phone confirmation " + settings.phoneConfirmation()
+                + ", cities " + settings.cities() + "]";
     }
 }

@@ -30,10 +30,10 @@ public final class CodProviderFactory implements PaymentProviderFactory {
             .pluginVersion(pluginVersion())
             .property(ConfigProperty.withDefault(MAX_AMOUNT, "The largest order total, in paisa, a customer may pay in"
                     + " cash on delivery (5000000 = Rs 50,000); above it they are asked to pay another way", "5000000"))
-            .property(ConfigProperty.optional(CITIES, "Reserved for limiting cash on delivery to some cities"
-                    + " (comma-separated). SPI 1.0 payment requests carry no delivery city, so it cannot be enforced:"
-                    + " leave it unset (setting it stops the provider at start-up) and limit COD by city through the"
-                    + " courier's coverage instead"))
+            .property(ConfigProperty.optional(CITIES, "The only cities where cash on delivery is offered,"
+                    + " comma-separated, in English or Urdu (Karachi, Lahore, لاہور); any case and spacing. Unset:"
+                    + " everywhere. A customer elsewhere is asked to pay another way. A payment request that carries no"
+                    + " delivery city is accepted"))
             .property(ConfigProperty.withDefault(PHONE_CONFIRMATION, "true if every COD order waits for the customer's"
                     + " confirmation (SMS reply or a call from the shop) before dispatch; the customer is told so at"
                     + " checkout", "false"))

@@ -12,29 +12,25 @@ import java.util.regex.Pattern;
  *
  * @param maxAmount         the largest order total payable in cash; positive, PKR
  * @param phoneConfirmation whether the shop phones the customer to confirm before dispatch
+ * @param cities            where cash on delivery is offered (everywhere unless {@code cities} is set)
  */
-record CodSettings(Money maxAmount, boolean phoneConfirmation) {
+record CodSettings(Money maxAmount, boolean phoneConfirmation, CodCities cities) {
 
     private static final Pattern PAISA = Pattern.compile("[1-9]\\d{0,17}");
 
     static CodSettings from(ProviderConfig config) {
-        refuseCities(config);
         return new CodSettings(Money.pkr(paisa(config, CodProviderFactory.MAX_AMOUNT)),
-                flag(config, CodProviderFactory.PHONE_CONFIRMATION));
+                flag(config, CodProviderFactory.PHONE_CONFIRMATION), cities(config));
     }
 
-    /**
-     * The payment request has no delivery address in SPI 1.0, so a city list could not be applied. An
-     * operator who sets one expects it to work: stopping says so now, instead of offering cash on delivery
-     * everywhere while the setting suggests otherwise.
-     */
-    private static void refuseCities(ProviderConfig config) {
-        if (config.get(CodProviderFactory.CITIES).isPresent()) {
-            throw new PermanentProviderException(config.keyFor(CodProviderFactory.CITIES) + " cannot be honoured:"
-                    + " payment requests (SPI 1.0) carry no delivery city, so the payment step cannot tell where the"
-                    + " parcel goes. Remove the setting, and limit cash on delivery by city through the shipping"
-                    + " provider's coverage (cash on delivery per city) instead");
-        }
+    /** Unset (or blank) means everywhere; a value that names no city is a mistake, not "nowhere". */
+    private static CodCities cities(ProviderConfig config) {
+        return config.get(CodProviderFactory.CITIES)
+                .map(list -> CodCities.parse(list).orElseThrow(() -> new PermanentProviderException(
+                        config.keyFor(CodProviderFactory.CITIES) + " must list at least one city, comma-separated"
+                                + " (e.g. Karachi, Lahore, لاہور), was '" + list + "'; leave it unset to offer cash on"
+                                + " delivery everywhere")))
+                .orElse(CodCities.EVERYWHERE);
     }
 
     private static long paisa(ProviderConfig config, String name) {

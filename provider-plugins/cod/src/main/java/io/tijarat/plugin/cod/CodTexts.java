@@ -29,6 +29,11 @@ enum CodTexts {
                     + " Please choose another way to pay.";
         }
 
+        @Override
+        String notInYourCity() {
+            return "Cash on delivery is not available in your city. Please choose another way to pay.";
+        }
+
         private String rupees(Money amount) {
             return "Rs " + number(amount);
         }
@@ -53,6 +58,11 @@ enum CodTexts {
                     + " براہِ کرم ادائیگی کا کوئی اور طریقہ منتخب کریں۔";
         }
 
+        @Override
+        String notInYourCity() {
+            return "آپ کے شہر میں کیش آن ڈیلیوری دستیاب نہیں ہے۔ براہِ کرم ادائیگی کا کوئی اور طریقہ منتخب کریں۔";
+        }
+
         private String rupees(Money amount) {
             return number(amount) + " روپے";
         }
@@ -67,6 +77,8 @@ enum CodTexts {
     abstract String aboveLimit(Money limit);
 
     abstract String rupeesOnly();
+
+    abstract String notInYourCity();
 
     /** {@code 1,500} for PKR 1,500.00; {@code 1,500.50} when there are paisa. PKR amounts only. */
     static String number(Money amount) {

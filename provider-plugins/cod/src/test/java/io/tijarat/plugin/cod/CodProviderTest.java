@@ -49,6 +49,16 @@ class CodProviderTest {
                 .description("Order 1042").customer(SampleRequests.customer()).locale(locale).build();
     }
 
+    private static PaymentRequest orderTo(String city, Locale locale) {
+        return PaymentRequest.builder().attemptId(SampleRequests.newKey()).orderNumber("1042")
+                .amount(Money.pkr(150_000)).description("Order 1042").customer(SampleRequests.customer())
+                .locale(locale).deliveryCity(city).build();
+    }
+
+    private PaymentProvider onlyIn(String cities) {
+        return provider(builder -> builder.property("cities", cities));
+    }
+
     /** With COLLECT_ON_DELIVERY, ApproveOnPhone makes the core hold the order until the customer confirms. */
     private static String confirmation(PaymentOutcome outcome) {
         PaymentOutcome.Pending pending = assertInstanceOf(PaymentOutcome.Pending.class, outcome);
@@ -110,6 +120,82 @@ class CodProviderTest {
         PaymentOutcome outcome = provider().start(order(Money.of(1_000, "USD"), Locale.ENGLISH));
 
         assertEquals("COD_CURRENCY", assertInstanceOf(PaymentOutcome.Declined.class, outcome).code());
+    }
+
+    @Test
+    void givenCashOnDeliveryOnlyInKarachiAndLahore_whenAnOrderGoesToMultan_thenDeclinedInEnglishWithTheCityCode() {
+        PaymentOutcome outcome = onlyIn("Karachi, Lahore").start(orderTo("Multan", Locale.ENGLISH));
+
+        PaymentOutcome.Declined declined = assertInstanceOf(PaymentOutcome.Declined.class, outcome);
+        assertEquals("COD_CITY", declined.code());
+        assertEquals("Cash on delivery is not available in your city. Please choose another way to pay.",
+                declined.customerMessage());
+    }
+
+    @Test
+    void givenCashOnDeliveryOnlyInKarachi_whenAnUrduSpeakingCustomerOrdersToPeshawar_thenDeclinedInUrdu() {
+        PaymentOutcome outcome = onlyIn("Karachi").start(orderTo("Peshawar", URDU));
+
+        PaymentOutcome.Declined declined = assertInstanceOf(PaymentOutcome.Declined.class, outcome);
+        assertEquals("COD_CITY", declined.code());
+        assertTrue(declined.customerMessage().startsWith("آپ کے شہر میں کیش آن ڈیلیوری دستیاب نہیں ہے"),
+                declined.customerMessage());
+    }
+
+    @Test
+    void givenACityList_whenAnOrderGoesToAListedCityWrittenAnotherWay_thenCashOnDeliveryIsOffered() {
+        PaymentProvider provider = onlyIn("karachi, Dera Ghazi Khan, Rahim-Yar Khan");
+
+        for (String city : new String[] {"Karachi", "KARACHI", " karachi ", "Dera Ghazi Khan", "DERA GHAZI KHAN",
+                "Rahim Yar Khan", "RahimYarKhan"}) {
+            assertInstanceOf(PaymentOutcome.Pending.class, provider.start(orderTo(city, Locale.ENGLISH)), city);
+        }
+    }
+
+    @Test
+    void givenCitiesListedInUrdu_whenTheCoreSendsTheirEnglishNames_thenTheyMatchAndOthersDoNot() {
+        PaymentProvider provider = onlyIn("لاہور, اسلام آباد");
+
+        assertInstanceOf(PaymentOutcome.Pending.class, provider.start(orderTo("Lahore", Locale.ENGLISH)));
+        assertInstanceOf(PaymentOutcome.Pending.class, provider.start(orderTo("Islamabad", URDU)));
+        assertInstanceOf(PaymentOutcome.Pending.class, provider.start(orderTo("لاہور", URDU)),
+                "the Urdu name itself, as a customer may type it");
+        assertInstanceOf(PaymentOutcome.Pending.class, provider.start(orderTo("\u0644\u0627\u06C1\u0648\u0631", URDU)));
+        assertEquals("COD_CITY", assertInstanceOf(PaymentOutcome.Declined.class,
+                provider.start(orderTo("Karachi", Locale.ENGLISH))).code());
+    }
+
+    @Test
+    void givenCitiesListedInEnglish_whenACityArrivesInUrduTypedOnAnArabicKeyboard_thenItStillMatches() {
+        // Arabic kaf and yeh (U+0643, U+064A) where Urdu has keheh and Farsi yeh: "کراچی" as an Arabic keyboard types it
+        String arabicKeyboardKarachi = "\u0643\u0631\u0627\u0686\u064A";
+
+        assertInstanceOf(PaymentOutcome.Pending.class,
+                onlyIn("Karachi").start(orderTo(arabicKeyboardKarachi, URDU)));
+    }
+
+    @Test
+    void givenACityListButARequestWithoutADeliveryCity_whenStarted_thenCashOnDeliveryIsOffered() {
+        PaymentRequest noCity = order(Money.pkr(150_000), Locale.ENGLISH);
+
+        assertEquals(Optional.empty(), noCity.deliveryCity());
+        assertInstanceOf(PaymentOutcome.Pending.class, onlyIn("Karachi").start(noCity),
+                "a request that does not say where the parcel goes is decided without it");
+    }
+
+    @Test
+    void givenNoCityList_whenAnOrderGoesAnywhere_thenCashOnDeliveryIsOffered() {
+        assertInstanceOf(PaymentOutcome.Pending.class, provider().start(orderTo("Skardu", Locale.ENGLISH)));
+    }
+
+    @Test
+    void givenACityListAndAnOrderAboveTheLimitToAnotherCity_whenStarted_thenTheCityIsTheReasonGiven() {
+        PaymentRequest big = PaymentRequest.builder().attemptId(SampleRequests.newKey()).orderNumber("1042")
+                .amount(Money.pkr(9_000_000)).description("Order 1042").customer(SampleRequests.customer())
+                .deliveryCity("Multan").build();
+
+        assertEquals("COD_CITY", assertInstanceOf(PaymentOutcome.Declined.class, onlyIn("Karachi").start(big)).code(),
+                "no point telling a customer in a city without COD to order less");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tijarat.plugin.cod;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,12 +45,30 @@ class CodSettingsTest {
                 failure.getMessage());
     }
 
-    @Test
-    void givenACityList_whenTheProviderStarts_thenItFailsNamingTheKeyAndSayingWhyItCannotBeHonoured() {
-        PermanentProviderException failure = startupFailure("cities", "Karachi,Lahore");
+    @ParameterizedTest
+    @ValueSource(strings = {",", " , ,", ",,,"})
+    void givenACityListThatNamesNoCity_whenTheProviderStarts_thenItFailsNamingTheKey(String value) {
+        PermanentProviderException failure = startupFailure("cities", value);
 
-        assertTrue(failure.getMessage().startsWith("tijarat.provider.cod.cities cannot be honoured"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("no delivery city"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("tijarat.provider.cod.cities must list at least one city"),
+                failure.getMessage());
+    }
+
+    @Test
+    void givenNoCityList_whenRead_thenCashOnDeliveryIsOfferedEverywhere() {
+        CodCities cities = CodSettings.from(TestProviderContext.builder(factory.descriptor()).build().config()).cities();
+
+        assertTrue(cities.everywhere());
+        assertTrue(cities.includes("Skardu"));
+    }
+
+    @Test
+    void givenACityListWithSpacesAndEmptyEntries_whenRead_thenEachNamedCityIsKept() {
+        CodCities cities = settings("cities", " Karachi ,, lahore,").cities();
+
+        assertEquals("Karachi, lahore", cities.toString());
+        assertTrue(cities.includes("Lahore"));
+        assertFalse(cities.includes("Multan"));
     }
 
     @Test

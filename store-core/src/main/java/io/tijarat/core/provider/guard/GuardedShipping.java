@@ -1,5 +1,6 @@
 package io.tijarat.core.provider.guard;
 
+import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.shipping.BookingOutcome;
 import io.tijarat.spi.shipping.CityCoverage;
@@ -8,6 +9,7 @@ import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
+import io.tijarat.spi.shipping.TrackingCallbackOutcome;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -49,4 +51,8 @@ public interface GuardedShipping {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = PermanentProviderException.class)
     List<RemittanceRecord> remittances(List<String> trackingNumbers);
+
+    /** Local work (a signature check): only a timeout, so a plugin bug cannot hang the webhook endpoint. */
+    @Timeout(2_000)
+    TrackingCallbackOutcome verifyTrackingCallback(CallbackRequest request);
 }

@@ -99,6 +99,13 @@ public final class BrokenPlugins {
         }
     }
 
+    /** Declares TRACKING_WEBHOOKS and believes any webhook with a signature header. */
+    public static final class AcceptsTamperedWebhooks extends FakeCourierProviderFactory {
+        public AcceptsTamperedWebhooks() {
+            super(Quirk.ACCEPTS_TAMPERED_WEBHOOKS, ShippingCapability.TRACKING_WEBHOOKS);
+        }
+    }
+
     /** Rejects a message whose answer came too late. */
     public static final class RejectsOnTimeout extends FakeSmsProviderFactory {
         public RejectsOnTimeout() {

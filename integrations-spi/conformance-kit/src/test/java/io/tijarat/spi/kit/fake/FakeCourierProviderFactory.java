@@ -9,14 +9,17 @@ import io.tijarat.spi.shipping.ShippingProvider;
 import io.tijarat.spi.shipping.ShippingProviderFactory;
 import java.time.Duration;
 
-/** A fake courier plugin, id {@code fake-courier}; subclasses add one {@link Quirk} each. */
+/**
+ * A fake courier plugin, id {@code fake-courier}, that takes signed tracking webhooks; subclasses add one
+ * {@link Quirk} each, or declare other capabilities.
+ */
 public class FakeCourierProviderFactory implements ShippingProviderFactory {
 
     private final Quirk quirk;
     private final ProviderDescriptor descriptor;
 
     public FakeCourierProviderFactory() {
-        this(Quirk.NONE);
+        this(Quirk.NONE, ShippingCapability.TRACKING_WEBHOOKS);
     }
 
     FakeCourierProviderFactory(Quirk quirk, ShippingCapability... capabilities) {
@@ -26,6 +29,7 @@ public class FakeCourierProviderFactory implements ShippingProviderFactory {
                 .capabilities(capabilities)
                 .property(ConfigProperty.required("base-url", "The courier's API root"))
                 .property(ConfigProperty.secret("api-key", "The shipper's API key"))
+                .property(ConfigProperty.secret("webhook-secret", "The key the courier signs tracking webhooks with"))
                 .defaultTimeout(Duration.ofSeconds(20))
                 .build();
     }

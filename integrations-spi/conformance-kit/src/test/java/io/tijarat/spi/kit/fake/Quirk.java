@@ -21,5 +21,7 @@ public enum Quirk {
     /** Reads its base URL without require(), so a missing key fails with a useless message. */
     IGNORES_MISSING_KEY,
     /** Answers a response timeout with a rejection instead of Unknown. */
-    REJECTS_ON_TIMEOUT
+    REJECTS_ON_TIMEOUT,
+    /** Believes a tracking webhook that carries a signature header, without checking it. */
+    ACCEPTS_TAMPERED_WEBHOOKS
 }
