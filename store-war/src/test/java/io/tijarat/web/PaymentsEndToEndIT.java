@@ -245,6 +245,29 @@ class PaymentsEndToEndIT {
     }
 
     @Test
+    void an_easypaisa_voucher_paid_at_a_shop_is_settled_by_the_ipn_which_is_only_believed_after_inquiry() throws Exception {
+        var http = new Http(base);
+        PaymentStubs.easyPaisa().willAnswer(EasyPaisaStub.Outcome.SUCCESS);
+        var checkout = new Shop(http).checkoutWith("easypaisa", ",\"paymentMethod\":\"VOUCHER\"");
+        assertEquals("PAY_VOUCHER", field(checkout.body(), "order.payment.nextAction.type"), checkout.body());
+        String attemptId = field(checkout.body(), "order.payment.attemptId");
+        URI ipnEndpoint = URI.create("http://127.0.0.1:" + base.getPort() + "/api/webhooks/easypaisa");
+
+        // An IPN before the voucher is paid: stored, confirmed by inquiry (still pending), nothing changes.
+        assertEquals(200, PaymentStubs.easyPaisa().sendIpn(ipnEndpoint, attemptId));
+        Thread.sleep(1_000);
+        assertEquals("PENDING_PAYMENT", customerView(http, checkout).getString("status"));
+
+        PaymentStubs.easyPaisa().settle(attemptId, "PAID");
+        // EasyPaisa repeats the same IPN: its event key was seen, so the reconciler's sweep confirms it
+        assertEquals(200, PaymentStubs.easyPaisa().sendIpn(ipnEndpoint, attemptId));
+        Eventually.await(Duration.ofSeconds(30), "inquiry confirms the payment", () -> {
+            http.post("/api/admin/payments/reconcile", null, "Authorization", Tokens.admin());
+            return "PAID".equals(customerView(http, checkout).getString("status"));
+        });
+    }
+
+    @Test
     void an_easypaisa_mobile_account_payment_waits_for_the_phone_and_inquiry_settles_it() {
         var http = new Http(base);
         PaymentStubs.easyPaisa().willAnswer(EasyPaisaStub.Outcome.SUCCESS);

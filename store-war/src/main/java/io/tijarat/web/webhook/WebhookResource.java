@@ -15,6 +15,7 @@ import io.tijarat.web.problem.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -70,7 +71,19 @@ public class WebhookResource {
     @Path("/{providerId}")
     @Operation(summary = "Receive a provider's payment notification (IPN/webhook) or a courier's tracking webhook")
     public Response receive(@PathParam("providerId") String providerId, byte[] body) {
-        var request = new CallbackRequest(CallbackRequest.Source.NOTIFICATION, "POST", uri.getRequestUri(),
+        return receive(providerId, "POST", body);
+    }
+
+    /** EasyPaisa notifies with a bodiless {@code GET ?url=…}; the plugin decides what a GET may say. */
+    @GET
+    @Path("/{providerId}")
+    @Operation(summary = "Receive a provider's notification sent as a GET (EasyPaisa's IPN)")
+    public Response receiveGet(@PathParam("providerId") String providerId) {
+        return receive(providerId, "GET", new byte[0]);
+    }
+
+    private Response receive(String providerId, String method, byte[] body) {
+        var request = new CallbackRequest(CallbackRequest.Source.NOTIFICATION, method, uri.getRequestUri(),
                 java.net.http.HttpHeaders.of(headers.getRequestHeaders(), (name, value) -> true),
                 body == null ? new byte[0] : body, Optional.ofNullable(servletRequest.getRemoteAddr()));
         return takesTrackingWebhooks(providerId) ? tracking(providerId, request) : payment(providerId, request);
