@@ -1,6 +1,7 @@
 package io.tijarat.core.outbox;
 
 import io.tijarat.core.order.Order;
+import io.tijarat.core.webhook.MerchantWebhooks;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.notification.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class Outbox {
     Clock clock;
 
     @Inject
+    MerchantWebhooks merchantWebhooks;
+
+    @Inject
     @ConfigProperty(name = "tijarat.notifications.sms", defaultValue = "false")
     boolean sms;
 
@@ -53,6 +57,7 @@ public class Outbox {
                 && (event == OrderEvent.ORDER_PLACED || event == OrderEvent.ORDER_PAID)) {
             write(event, order, Channel.EMAIL, merchantEmail.get().strip(), "en", Templates.render(event, "en", values));
         }
+        merchantWebhooks.enqueue(order, event, amount);
     }
 
     private void write(OrderEvent event, Order order, Channel channel, String recipient, String locale, String[] text) {

@@ -7,6 +7,7 @@ import io.tijarat.core.shipment.Fulfilment;
 import io.tijarat.core.payment.Reconciler;
 import io.tijarat.core.persistence.SchemaMigration;
 import io.tijarat.core.provider.PluginProviders;
+import io.tijarat.core.webhook.WebhookRelay;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -60,6 +61,9 @@ public class DatabaseStartup implements ServletContextListener {
     @Inject
     Fulfilment fulfilment;
 
+    @Inject
+    WebhookRelay webhookRelay;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         migration.migrateAtStartup();
@@ -69,5 +73,6 @@ public class DatabaseStartup implements ServletContextListener {
         reconciler.start();
         outboxRelay.start();
         fulfilment.start();
+        webhookRelay.start();
     }
 }

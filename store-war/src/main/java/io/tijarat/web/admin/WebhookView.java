@@ -1,0 +1,15 @@
+package io.tijarat.web.admin;
+
+import io.tijarat.core.webhook.WebhookEndpoint;
+import java.time.Instant;
+import java.util.List;
+
+/** A webhook as admins see it: where it goes, what it gets, whether it is active and why not. Never its secret. */
+public record WebhookView(String id, String url, List<String> events, boolean active, int consecutiveFailures,
+                          Instant disabledAt, String disabledReason, Instant createdAt) {
+
+    static WebhookView of(WebhookEndpoint e) {
+        return new WebhookView(e.id(), e.url(), e.events(), e.active(), e.consecutiveFailures(), e.disabledAt(),
+                e.disabledReason(), e.createdAt());
+    }
+}
