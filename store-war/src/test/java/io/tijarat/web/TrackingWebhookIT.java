@@ -123,6 +123,12 @@ class TrackingWebhookIT {
                 orderId), "shipped once");
         assertEquals(3, count("SELECT COUNT(*) FROM tracking_event WHERE tracking_number = ?", tracking),
                 "the late event is recorded, and changed nothing");
+        // and the customer is told once that the parcel left (with its tracking number) and once that it arrived
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE order_id = ? AND event_type = 'ORDER_SHIPPED'"
+                + " AND body LIKE CONCAT('%', (SELECT tracking_number FROM shipment WHERE order_id = outbox_message.order_id), '%')",
+                orderId));
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE order_id = ? AND event_type = 'ORDER_DELIVERED'",
+                orderId));
     }
 
     @Test
@@ -167,7 +173,8 @@ class TrackingWebhookIT {
     }
 
     private static String order(Shop shop) {
-        var answer = shop.checkout("cod", COURIER, "Lahore", "Webhook Customer", null, "en");
+        var answer = shop.checkout("cod", COURIER, "Lahore", "Webhook Customer", "tracked-" + UUID.randomUUID() + "@example.pk",
+                "en");
         assertEquals("CONFIRMED", field(answer.body(), "order.status"));
         return field(answer.body(), "order.id");
     }

@@ -6,5 +6,8 @@ public enum OrderEvent {
     ORDER_PAID,
     PAYMENT_FAILED,
     ORDER_CANCELLED,
-    ORDER_REFUNDED
+    ORDER_REFUNDED,
+    /** Picked up by the courier: the message carries the courier, the tracking number and a tracking link. */
+    ORDER_SHIPPED,
+    ORDER_DELIVERED
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +48,27 @@ public class Outbox {
 
     @Transactional(TxType.MANDATORY)
     public void orderEvent(Order order, OrderEvent event, Money amount) {
-        var values = Map.of("number", order.number(), "name", order.customerName(), "total", rupees(amount));
+        event(order, event, amount, Map.of());
+    }
+
+    /**
+     * A shipment event: like {@link #orderEvent}, with the courier, the tracking number and — where
+     * {@code tijarat.tracking.link.<courier id>} gives a template such as
+     * {@code https://courier.example/track?cn={tracking}} — a link the customer can open.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void shipmentEvent(Order order, OrderEvent event, String courierId, String trackingNumber) {
+        String tracking = trackingNumber == null ? "" : trackingNumber;
+        String link = ConfigProvider.getConfig().getOptionalValue("tijarat.tracking.link." + courierId, String.class)
+                .map(template -> " " + template.replace("{tracking}", URLEncoder.encode(tracking, StandardCharsets.UTF_8)))
+                .orElse("");
+        event(order, event, order.total(), Map.of("courier", courierId, "tracking", tracking, "link", link));
+    }
+
+    private void event(Order order, OrderEvent event, Money amount, Map<String, String> extra) {
+        var values = new java.util.HashMap<>(Map.of("number", order.number(), "name", order.customerName(),
+                "total", rupees(amount)));
+        values.putAll(extra);
         String[] customer = Templates.render(event, order.locale(), values);
         if (order.customerEmail() != null) {
             write(event, order, Channel.EMAIL, order.customerEmail(), order.locale(), customer);

@@ -196,10 +196,20 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
 
     @Override
     public CallbackOutcome verifyCallback(String providerId, CallbackRequest request) {
+        return verifyingCall(providerId, ProviderType.PAYMENT, "callback", lease -> guard(providerId, GuardedPayment.class,
+                lease.provider()).verifyCallback(request), () -> new CallbackOutcome.Rejected("the provider could not verify it"));
+    }
+
+    /**
+     * A local verification of an inbound request by a plugin: an unavailable provider is the caller's to
+     * answer (404), anything else that goes wrong in the plugin is a rejection, never a 500.
+     */
+    private <R> R verifyingCall(String providerId, ProviderType<?> type, String operation,
+                                Function<ProviderLease<?>, R> call, java.util.function.Supplier<R> rejected) {
         long started = System.nanoTime();
         String result = "error";
-        try (ProviderLease<?> lease = lease(providerId, ProviderType.PAYMENT)) {
-            CallbackOutcome outcome = guard(providerId, GuardedPayment.class, lease.provider()).verifyCallback(request);
+        try (ProviderLease<?> lease = lease(providerId, type)) {
+            R outcome = call.apply(lease);
             result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
             return outcome;
         } catch (ProviderUnavailableException e) {
@@ -207,10 +217,10 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
             throw e;
         } catch (RuntimeException e) {
             result = "plugin-error";
-            LOG.log(Level.WARNING, "Payment provider " + providerId + " could not verify a callback", e);
-            return new CallbackOutcome.Rejected("the provider could not verify it");
+            LOG.log(Level.WARNING, "Provider " + providerId + " could not verify an inbound request (" + operation + ")", e);
+            return rejected.get();
         } finally {
-            metrics.record(providerId, "callback", result, Duration.ofNanos(System.nanoTime() - started));
+            metrics.record(providerId, operation, result, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -292,26 +302,12 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
 
     @Override
     public TrackingCallbackOutcome verifyTrackingCallback(String providerId, CallbackRequest request) {
-        long started = System.nanoTime();
-        String result = "error";
-        try (ProviderLease<?> lease = lease(providerId, ProviderType.SHIPPING)) {
+        return verifyingCall(providerId, ProviderType.SHIPPING, "tracking-callback", lease -> {
             if (!lease.descriptor().supports(ShippingCapability.TRACKING_WEBHOOKS)) {
                 throw new ProviderUnavailableException(providerId, "does not declare TRACKING_WEBHOOKS", null);
             }
-            TrackingCallbackOutcome outcome = guard(providerId, GuardedShipping.class, lease.provider())
-                    .verifyTrackingCallback(request);
-            result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-            return outcome;
-        } catch (ProviderUnavailableException e) {
-            result = "unavailable";
-            throw e;
-        } catch (RuntimeException e) {
-            result = "plugin-error";
-            LOG.log(Level.WARNING, "Shipping provider " + providerId + " could not verify a tracking webhook", e);
-            return new TrackingCallbackOutcome.Rejected("the provider could not verify it");
-        } finally {
-            metrics.record(providerId, "tracking-callback", result, Duration.ofNanos(System.nanoTime() - started));
-        }
+            return guard(providerId, GuardedShipping.class, lease.provider()).verifyTrackingCallback(request);
+        }, () -> new TrackingCallbackOutcome.Rejected("the provider could not verify it"));
     }
 
     /** A shipping call that changes nothing: any failure means "ask again later". */

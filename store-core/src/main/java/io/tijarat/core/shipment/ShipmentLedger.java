@@ -15,6 +15,8 @@ import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.ShippingLabel;
 import io.tijarat.spi.shipping.TrackingStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.outbox.Outbox;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,6 +39,9 @@ public class ShipmentLedger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /** The first wait between looks at a parcel; doubles up to 24 times that. */
     @Inject
@@ -187,7 +192,9 @@ public class ShipmentLedger {
         if (before.isTracked()) {
             String actor = "courier:" + shipment.providerId();
             for (OrderStatus target : TrackingProgress.orderPath(after)) {
-                forward(order, target, reason(target, shipment), actor, now);
+                if (forward(order, target, reason(target, shipment), actor, now)) {
+                    tell(order, target, shipment);
+                }
             }
         }
         return new Progress(shipment.id(), order.id(), before, after, order.status());
@@ -215,10 +222,24 @@ public class ShipmentLedger {
         return view(shipment, em.find(Order.class, shipment.orderId()));
     }
 
-    /** Moves the order only if it is not there yet and the move is allowed: tracking repeats itself. */
-    private static void forward(Order order, OrderStatus target, String reason, String actor, Instant now) {
+    /**
+     * Moves the order only if it is not there yet and the move is allowed: tracking repeats itself. Returns
+     * whether it moved, so that the customer hears of each move once.
+     */
+    private static boolean forward(Order order, OrderStatus target, String reason, String actor, Instant now) {
         if (order.status() != target && order.status().canMoveTo(target)) {
             order.moveTo(target, reason, actor, now);
+            return true;
+        }
+        return false;
+    }
+
+    /** The customer hears that the parcel is on its way (with its tracking number) and that it arrived. */
+    private void tell(Order order, OrderStatus reached, Shipment shipment) {
+        if (reached == OrderStatus.SHIPPED) {
+            outbox.shipmentEvent(order, OrderEvent.ORDER_SHIPPED, shipment.providerId(), shipment.trackingNumber());
+        } else if (reached == OrderStatus.DELIVERED) {
+            outbox.shipmentEvent(order, OrderEvent.ORDER_DELIVERED, shipment.providerId(), shipment.trackingNumber());
         }
     }
 

@@ -27,7 +27,8 @@ class OutboxRelayTest {
 
     @Test
     void messages_are_rendered_in_the_customers_language_with_english_as_the_fallback() {
-        var values = Map.of("number", "TJ-7K3M-9QXD", "name", "Ayesha", "total", "Rs 2,500.00");
+        var values = Map.of("number", "TJ-7K3M-9QXD", "name", "Ayesha", "total", "Rs 2,500.00",
+                "courier", "tcs", "tracking", "77001234", "link", "");
 
         String[] urdu = Templates.render(OrderEvent.ORDER_PLACED, "ur", values);
         String[] english = Templates.render(OrderEvent.ORDER_PAID, "en", values);
