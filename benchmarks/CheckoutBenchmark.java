@@ -54,16 +54,18 @@ public final class CheckoutBenchmark {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("cannot create the benchmark product: " + created.body());
         }
-        System.out.printf("%-8s %10s %12s %10s %10s %10s %8s%n", "clients", "checkouts", "checkouts/s", "p50 ms", "p99 ms", "max ms", "errors");
+        System.out.printf("%-8s %10s %12s %10s %10s %10s %8s  %s%n", "clients", "checkouts", "checkouts/s", "p50 ms", "p99 ms",
+                "max ms", "errors", "payment outcomes");
         for (int n : clients) {
             round(base, sku, payment, n, Math.max(3, seconds / 4));            // warm-up
             Result r = round(base, sku, payment, n, seconds);
-            System.out.printf("%-8d %10d %12.1f %10.1f %10.1f %10.1f %8d%n", n, r.count(), r.count() / (double) seconds,
-                    r.percentile(50), r.percentile(99), r.percentile(100), r.errors());
+            System.out.printf("%-8d %10d %12.1f %10.1f %10.1f %10.1f %8d  %s%n", n, r.count(), r.count() / (double) seconds,
+                    r.percentile(50), r.percentile(99), r.percentile(100), r.errors(), r.outcomes());
         }
     }
 
-    private record Result(long[] nanos, int count, int errors) {
+    /** @param outcomes how many checkouts ended with each payment attempt status (APPROVED, PENDING, NOT_SENT …) */
+    private record Result(long[] nanos, int count, int errors, java.util.Map<String, Integer> outcomes) {
         double percentile(int p) {
             if (count == 0) return Double.NaN;
             long[] sorted = Arrays.copyOf(nanos, count);
@@ -76,6 +78,7 @@ public final class CheckoutBenchmark {
     private static Result round(String base, String sku, String payment, int clients, int seconds) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger errors = new AtomicInteger();
+        var outcomes = new java.util.concurrent.ConcurrentSkipListMap<String, Integer>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Long>>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -93,6 +96,8 @@ public final class CheckoutBenchmark {
                     long elapsed = System.nanoTime() - started;
                     if (answer.statusCode() == 201) {
                         samples.add(elapsed);
+                        outcomes.merge(answer.body().replaceAll("(?s).*?\"payment\":\\{.*?\"status\":\"([A-Z_]+)\"}.*", "$1"), 1,
+                                Integer::sum);
                     } else {
                         errors.incrementAndGet();
                     }
@@ -105,7 +110,7 @@ public final class CheckoutBenchmark {
             all.addAll(f.get());
         }
         pool.shutdown();
-        return new Result(all.stream().mapToLong(Long::longValue).toArray(), all.size(), errors.get());
+        return new Result(all.stream().mapToLong(Long::longValue).toArray(), all.size(), errors.get(), outcomes);
     }
 
     private static HttpResponse<String> send(String base, String method, String path, String json, String... headers) throws Exception {
