@@ -89,6 +89,9 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     @Inject
     ProviderMetrics metrics;
 
+    @Inject
+    ProviderSwitches switches;
+
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
@@ -120,6 +123,11 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
                 .build();
         var settings = PluginHostSettings.builder(directory, contexts);
         setting("tijarat.plugins.allow-list").map(Path::of).ifPresent(settings::allowListFile);
+        try {
+            switches.disabled().forEach(settings::disabled);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot read which providers the operator switched off; starting all of them", e);
+        }
         registry = new PluginRegistry(settings.build());
         registry.rescan();
         registry.entries().forEach(entry -> LOG.info("Plugin " + entry.summary()));
@@ -152,11 +160,15 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
         return seen != null && seen.isAfter(clock.instant().minusSeconds(30));
     }
 
-    public void enable(String providerId) {
+    /** Offers the provider again, and remembers it across restarts. */
+    public void enable(String providerId, String actor) {
+        switches.record(providerId, true, actor);
         registry.enable(providerId);
     }
 
-    public void disable(String providerId) {
+    /** Stops offering the provider (calls in flight finish), and remembers it across restarts. */
+    public void disable(String providerId, String actor) {
+        switches.record(providerId, false, actor);
         registry.disable(providerId);
     }
 

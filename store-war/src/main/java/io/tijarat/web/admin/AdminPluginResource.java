@@ -12,7 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -31,6 +33,9 @@ public class AdminPluginResource {
                              String jar, String sha256, String state, String reason, String circuitBreaker) {
     }
 
+    @Context
+    SecurityContext security;
+
     @GET
     @Operation(summary = "Every plugin jar and provider: version, SPI version, SHA-256, state and reason")
     public List<PluginView> list() {
@@ -39,9 +44,9 @@ public class AdminPluginResource {
 
     @POST
     @Path("/{providerId}/disable")
-    @Operation(summary = "Stop offering a provider (calls in flight finish)")
+    @Operation(summary = "Stop offering a provider (calls in flight finish); it stays off across restarts")
     public List<PluginView> disable(@PathParam("providerId") String providerId) {
-        plugins.disable(known(providerId));
+        plugins.disable(known(providerId), "admin:" + security.getUserPrincipal().getName());
         return list();
     }
 
@@ -49,7 +54,7 @@ public class AdminPluginResource {
     @Path("/{providerId}/enable")
     @Operation(summary = "Offer a disabled provider again")
     public List<PluginView> enable(@PathParam("providerId") String providerId) {
-        plugins.enable(known(providerId));
+        plugins.enable(known(providerId), "admin:" + security.getUserPrincipal().getName());
         return list();
     }
 

@@ -31,11 +31,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outbox survives a crash: messages written with their orders by a server that is then killed (SIGKILL,
- * before its relay ran) are delivered by the restarted server — every one, each exactly once. The "mail
- * gateway" is an HTTP stub in this JVM, reached by a notification plugin in the server's plugin directory.
+ * What survives a crash. The outbox: messages written with their orders by a server that is then killed
+ * (SIGKILL, before its relay ran) are delivered by the restarted server — every one, each exactly once. And
+ * the operator's switches: a provider an admin switched off stays off after the restart. The "mail gateway"
+ * is an HTTP stub in this JVM, reached by a notification plugin in the server's plugin directory.
  */
-class OutboxRestartIT {
+class RestartIT {
 
     private static HttpServer mailGateway;
     private static final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
@@ -57,7 +58,8 @@ class OutboxRestartIT {
     }
 
     @Test
-    void messages_written_before_a_crash_are_delivered_after_the_restart_each_exactly_once() throws Exception {
+    void messages_written_before_a_crash_are_delivered_after_the_restart_each_exactly_once_and_switches_stay()
+            throws Exception {
         Path workdir = Files.createDirectories(Path.of(System.getProperty("tijarat.it.workdir"), "outbox-restart"));
         Path plugins = Files.createDirectories(workdir.resolve("plugins"));
         for (String bundled : List.of("tijarat-plugin-flat-rate.jar", "tijarat-plugin-cod.jar")) {
@@ -83,6 +85,8 @@ class OutboxRestartIT {
                 orders.add(field(shop.checkout("cod", "Restart Customer", "restart-" + UUID.randomUUID() + "@example.pk",
                         "en").body(), "order.id"));
             }
+            var off = http.post("/api/admin/plugins/cod/disable", "", "Authorization", Tokens.admin());
+            assertEquals(200, off.statusCode(), off.body());
             first.kill();
         }
         for (String order : orders) {
@@ -93,6 +97,10 @@ class OutboxRestartIT {
         // When the server comes back with its relay running
         props.put("tijarat.outbox.interval-seconds", "1");
         try (var second = PayaraProcess.start(workdir, props)) {
+            var http = new Http(new URL("http://127.0.0.1:" + second.port + "/"));
+            assertEquals("DISABLED", TestPlugins.state(http, "cod"), "switched off before the crash, still off");
+            assertEquals(200, http.post("/api/admin/plugins/cod/enable", "", "Authorization", Tokens.admin()).statusCode());
+            assertEquals("ACTIVE", TestPlugins.state(http, "cod"));
             // Then every message is delivered, each once
             Eventually.await(Duration.ofSeconds(60), "every message written before the crash is sent",
                     () -> orders.stream().allMatch(order -> "SENT".equals(state(order))));
