@@ -337,6 +337,18 @@ class PaymentsEndToEndIT {
         var staff = http.post("/api/admin/orders/" + field(short_.body(), "order.id") + "/bank-transfer",
                 "{\"bankReference\":\"X" + ref + "\"}", "Authorization", Tokens.staff());
         assertEquals(403, staff.statusCode(), "confirming money is for admins");
+
+        // Too little is refused (the order waits for the rest); too much pays the order and flags the excess
+        var tooLittle = http.post("/api/admin/orders/" + field(short_.body(), "order.id") + "/bank-transfer",
+                "{\"bankReference\":\"S" + ref + "\",\"amountMinor\":" + (total - 5000) + "}", "Authorization", Tokens.admin());
+        assertEquals(422, tooLittle.statusCode(), tooLittle.body());
+        assertEquals("PENDING_PAYMENT", customerView(http, short_).getString("status"));
+        var over = shop.checkout("bank-transfer");
+        var tooMuch = http.post("/api/admin/orders/" + field(over.body(), "order.id") + "/bank-transfer",
+                "{\"bankReference\":\"O" + ref + "\",\"amountMinor\":" + (total + 10000) + "}", "Authorization", Tokens.admin());
+        assertEquals(200, tooMuch.statusCode(), tooMuch.body());
+        assertEquals("PAID", field(tooMuch.body(), "orderStatus"));
+        assertTrue(field(tooMuch.body(), "attention").contains("refund the excess"), tooMuch.body());
     }
 
     @Test

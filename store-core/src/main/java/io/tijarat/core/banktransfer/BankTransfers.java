@@ -41,6 +41,7 @@ public class BankTransfers {
     /** An order number as customers type it: any case, with dashes, spaces or nothing between the parts. */
     private static final Pattern ORDER_NUMBER = Pattern.compile(
             "(?i)\\bTJ[\\s-]?([34679ACDEFGHJKMNPQRTVWXY]{4})[\\s-]?([34679ACDEFGHJKMNPQRTVWXY]{4})\\b");
+    private static final String BUNDLED_PROVIDER = "bank-transfer";
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{N} ./:#_-]{1,100}");
 
     @PersistenceContext(unitName = "tijarat")
@@ -83,7 +84,9 @@ public class BankTransfers {
         /** No order number in the description: to be matched by hand (candidates by amount are listed). */
         NO_ORDER_NUMBER,
         /** The line could not be settled just now (another upload was confirming it): upload it again. */
-        TRY_AGAIN
+        TRY_AGAIN,
+        /** Its bank reference already confirmed another order or amount: two payments sharing a reference? */
+        REFERENCE_CONFLICT
     }
 
     /** One statement line and what became of it. */
@@ -103,7 +106,7 @@ public class BankTransfers {
     @Transactional(TxType.REQUIRED)
     public Confirmation confirm(String orderId, String bankReference, Long amountMinor, String actor, String note) {
         String reference = reference(bankReference);
-        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        Order order = em.find(Order.class, orderId);
         if (order == null) {
             throw new NotFoundException("no order with this id");
         }
@@ -116,11 +119,19 @@ public class BankTransfers {
         }
         PaymentAttempt attempt = transferAttempt(order).orElseThrow(() -> new ConflictException("order "
                 + order.number() + " is not paid by bank transfer: its payment provider reports its own payments"));
+        // The attempt first, then the order: the same order every settlement and expiry takes its locks in.
+        em.lock(attempt, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
         if (attempt.status() == AttemptStatus.APPROVED) {
             throw new ConflictException("order " + order.number() + " is already paid (bank reference "
                     + attempt.gatewayReference() + "); if the customer paid twice, refund the second transfer");
         }
         Money amount = amountMinor == null ? order.total() : Money.of(positive(amountMinor), order.total().currency());
+        if (amount.isLessThan(order.total())) {
+            throw InvalidRequestException.unprocessable("amountMinor", "is " + order.total().minus(amount).toDecimalString()
+                    + " " + amount.currency() + " short of the order's total; confirm when the rest has arrived, or"
+                    + " cancel the order and pay back what arrived");
+        }
         String text = note == null ? null : note.strip();
         if (text != null && text.length() > 300) {
             throw InvalidRequestException.invalid("note", "must be at most 300 characters");
@@ -153,25 +164,35 @@ public class BankTransfers {
     @Transactional(TxType.REQUIRES_NEW)
     public LineResult matchLine(StatementCsv.Line line, String actor) {
         Optional<BankTransfer> seen = byReference(line.bankReference());
+        Matcher number = ORDER_NUMBER.matcher(line.text());
+        boolean numbered = number.find();
+        String quoted = numbered ? ("TJ-" + number.group(1) + "-" + number.group(2)).toUpperCase(Locale.ROOT) : null;
         if (seen.isPresent()) {
             Order order = em.find(Order.class, seen.get().orderId());
+            if (seen.get().amount().minorUnits() != line.amountMinor() || (quoted != null && !quoted.equals(order.number()))) {
+                return result(line, Verdict.REFERENCE_CONFLICT, quoted, "bank reference " + line.bankReference()
+                        + " already confirmed order " + order.number() + " for " + seen.get().amount().toDecimalString()
+                        + ": a different payment with the same reference? check it by hand", List.of());
+            }
             return result(line, Verdict.ALREADY_CONFIRMED, order.number(), "confirmed on " + seen.get().confirmedAt()
                     + " by " + seen.get().confirmedBy(), List.of());
         }
-        Matcher number = ORDER_NUMBER.matcher(line.text());
-        if (!number.find()) {
+        if (!numbered) {
             return result(line, Verdict.NO_ORDER_NUMBER, null, "no order number in the description",
                     candidates(line.amountMinor()));
         }
-        String orderNumber = ("TJ-" + number.group(1) + "-" + number.group(2)).toUpperCase(Locale.ROOT);
+        String orderNumber = quoted;
         Optional<Order> found = em.createQuery("select o from Order o where o.number = :n", Order.class)
-                .setParameter("n", orderNumber).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+                .setParameter("n", orderNumber).getResultStream().findFirst();
         Optional<PaymentAttempt> attempt = found.flatMap(this::transferAttempt);
         if (attempt.isEmpty()) {
             return result(line, Verdict.UNKNOWN_ORDER, orderNumber, found.isEmpty() ? "no order with this number"
                     : "the order is not paid by bank transfer", List.of());
         }
         Order order = found.get();
+        // The attempt first, then the order, as every settlement does; then read them as they are now.
+        em.lock(attempt.get(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
         if (attempt.get().status() == AttemptStatus.APPROVED) {
             return result(line, Verdict.ORDER_ALREADY_PAID, orderNumber, "already paid (bank reference "
                     + attempt.get().gatewayReference() + "): check whether the customer paid twice", List.of());
@@ -192,12 +213,28 @@ public class BankTransfers {
                         : "order is now " + confirmation.orderStatus(), List.of());
     }
 
+    /**
+     * Records the transfer and settles the order's payment. More than the total pays the order and flags the
+     * excess for a refund; the caller has refused less.
+     */
     private Confirmation record(Order order, PaymentAttempt attempt, BankTransfer transfer, String source) {
         em.persist(transfer);
-        em.flush(); // the unique bank reference is checked here, before the order moves
+        try {
+            em.flush(); // the unique bank reference is checked here, before the order moves
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new ConflictException("bank reference " + transfer.bankReference() + " was confirmed by someone else"
+                    + " just now; look at the order again");
+        }
+        Money excess = transfer.amount().minus(order.total());
         var settled = settlement.settleConfirmedBy(attempt.id(), new InquiryOutcome.Paid(transfer.bankReference(),
-                transfer.amount()), transfer.confirmedBy(), source);
-        return confirmation(order, transfer, false, settled.attention());
+                excess.isPositive() ? order.total() : transfer.amount()), transfer.confirmedBy(), source);
+        String attention = settled.attention();
+        if (excess.isPositive()) {
+            attention = "the transfer " + transfer.bankReference() + " brought " + excess.toDecimalString() + " "
+                    + excess.currency() + " more than the total: refund the excess";
+            attempt.flag(attention, clock.instant());
+        }
+        return confirmation(order, transfer, false, attention);
     }
 
     /**
@@ -206,7 +243,9 @@ public class BankTransfers {
      */
     private Optional<PaymentAttempt> transferAttempt(Order order) {
         Optional<PaymentAttempt> latest = PaymentAttempt.latestOf(em, order.id());
-        return latest.filter(a -> payments.descriptor(a.providerId()).filter(BankTransfers::isOffline).isPresent());
+        // A bank-transfer provider switched off (no new orders) still has orders whose transfers staff confirm.
+        return latest.filter(a -> payments.descriptor(a.providerId()).map(BankTransfers::isOffline)
+                .orElse(a.providerId().equals(BUNDLED_PROVIDER)));
     }
 
     private static boolean isOffline(ProviderDescriptor descriptor) {

@@ -40,7 +40,8 @@ public class CustomerReturns {
         public String outcome() {
             return switch (attemptStatus) {
                 case "APPROVED" -> "paid";
-                case "DECLINED", "EXPIRED", "NOT_SENT" -> "failed";
+                case "DECLINED", "NOT_SENT" -> "failed";
+                // EXPIRED may be an attempt that never got a certain answer: it is not "nothing was charged"
                 default -> "pending";
             };
         }

@@ -75,9 +75,14 @@ public class OrderPlacement {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             throw new ConflictException("order " + order.number() + " is " + order.status() + " and takes no new payment");
         }
-        PaymentAttempt latest = PaymentAttempt.latestOf(em, orderId).orElse(null);
-        if (latest != null && latest.status() != AttemptStatus.DECLINED && latest.status() != AttemptStatus.NOT_SENT) {
-            throw new ConflictException("the last payment for order " + order.number() + " is " + latest.status()
+        // Every earlier attempt must have failed for certain — not only the newest (clocks of several servers
+        // may disagree on which that is).
+        List<PaymentAttempt> stillOpen = em.createQuery("select a from PaymentAttempt a where a.orderId = :o"
+                        + " and a.status not in :failed", PaymentAttempt.class)
+                .setParameter("o", orderId).setParameter("failed", List.of(AttemptStatus.DECLINED, AttemptStatus.NOT_SENT))
+                .getResultList();
+        if (!stillOpen.isEmpty()) {
+            throw new ConflictException("the last payment for order " + order.number() + " is " + stillOpen.get(0).status()
                     + "; a new one can start once it has failed or expired, so you are never charged twice");
         }
         order.payWith(paymentProvider, now);

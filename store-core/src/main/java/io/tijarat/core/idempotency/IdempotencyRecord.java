@@ -69,6 +69,9 @@ public class IdempotencyRecord {
     }
 
     void complete(int status, String body, Instant now) {
+        if (COMPLETED.equals(state)) {
+            return; // a recovered request answered first: its answer stays the one replayed
+        }
         this.state = COMPLETED;
         this.responseStatus = status;
         this.responseBody = body;

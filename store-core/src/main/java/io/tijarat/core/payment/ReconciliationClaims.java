@@ -64,14 +64,16 @@ public class ReconciliationClaims {
 
     /**
      * Orders still waiting for payment with no attempt left open (declined, or the provider could not be
-     * reached) for longer than {@code window}: they hold stock nobody is going to pay for.
+     * reached) for longer than {@code window}: they hold stock nobody is going to pay for. An order with an
+     * approved attempt is never among them: money arrived (perhaps a different amount, flagged for a person),
+     * so it waits for that person, not for expiry.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public List<String> abandonedUnpaidOrders(Duration window, int limit) {
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("SELECT o.id FROM customer_order o WHERE o.status = 'PENDING_PAYMENT'"
                         + " AND o.created_at <= ?1 AND NOT EXISTS (SELECT 1 FROM payment_attempt a WHERE a.order_id = o.id"
-                        + " AND a.status IN ('STARTED', 'PENDING', 'UNKNOWN')) ORDER BY o.created_at LIMIT ?2")
+                        + " AND a.status IN ('STARTED', 'PENDING', 'UNKNOWN', 'APPROVED')) ORDER BY o.created_at LIMIT ?2")
                 .setParameter(1, clock.instant().minus(window)).setParameter(2, limit).getResultList();
         return ids;
     }

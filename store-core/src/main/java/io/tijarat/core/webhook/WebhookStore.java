@@ -43,6 +43,9 @@ public class WebhookStore {
     }
 
     /** What recording an outcome did. */
+    /** The last error of a delivery parked because its webhook was disabled: requeued when it is enabled. */
+    static final String PARKED_BY_DISABLE = "webhook disabled";
+
     public enum Recorded { DELIVERED, RETRYING, FAILED, FAILED_AND_ENDPOINT_DISABLED, GONE }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -123,11 +126,24 @@ public class WebhookStore {
         return Optional.ofNullable(em.find(WebhookEndpoint.class, id));
     }
 
-    /** Active again, failure count cleared. Parked deliveries stay parked until retried one by one. */
+    /**
+     * Active again, failure count cleared, and the deliveries that were waiting when it was disabled are due
+     * again at once (attempts kept), so a receiver that was down for a while misses nothing. A delivery that
+     * had run out of attempts, or whose failure disabled the webhook, waits for an admin's retry.
+     */
     @Transactional(TxType.REQUIRED)
     public WebhookEndpoint enable(String id) {
         WebhookEndpoint e = locked(id);
         e.enable();
+        em.flush(); // the bulk update below bypasses the persistence context
+        em.createQuery("update WebhookDelivery d set d.status = :pending, d.nextAttemptAt = :now"
+                        + " where d.endpointId = :id and d.status = :failed and d.lastError = :parked")
+                .setParameter("pending", WebhookDelivery.Status.PENDING)
+                .setParameter("now", clock.instant())
+                .setParameter("id", id)
+                .setParameter("failed", WebhookDelivery.Status.FAILED)
+                .setParameter("parked", PARKED_BY_DISABLE)
+                .executeUpdate();
         return e;
     }
 
@@ -190,7 +206,7 @@ public class WebhookStore {
         em.createQuery("update WebhookDelivery d set d.status = :failed, d.lastError = :reason"
                         + " where d.endpointId = :id and d.status = :pending")
                 .setParameter("failed", WebhookDelivery.Status.FAILED)
-                .setParameter("reason", "webhook disabled")
+                .setParameter("reason", PARKED_BY_DISABLE)
                 .setParameter("id", endpointId)
                 .setParameter("pending", WebhookDelivery.Status.PENDING)
                 .executeUpdate();

@@ -245,16 +245,18 @@ class WebhookStoreIT {
         assertEquals(2, deliveries(endpoint.id()).size(), "a disabled webhook gets no new deliveries");
         assertThrows(ConflictException.class, () -> store(s -> s.retry(waiting)), "enable it first");
 
-        // When an admin enables it and retries the parked delivery, which now succeeds
+        // When an admin enables it, the delivery that was waiting is due again at once (attempts kept), and succeeds
         var enabled = store(s -> s.enable(endpoint.id()));
         assertTrue(enabled.active());
         assertEquals(0, enabled.consecutiveFailures());
         assertNull(enabled.disabledReason());
-        WebhookDelivery retried = store(s -> s.retry(waiting));
-        assertEquals(WebhookDelivery.Status.PENDING, retried.status());
-        assertEquals(0, retried.attempts());
+        WebhookDelivery requeued = deliveries(endpoint.id()).stream().filter(d -> d.id().equals(waiting)).findFirst()
+                .orElseThrow();
+        assertEquals(WebhookDelivery.Status.PENDING, requeued.status());
+        assertEquals(4, requeued.attempts());
         List<WebhookStore.Claim> retry = store(s -> s.claim(10));
-        assertEquals(1, retry.size());
+        assertEquals(1, retry.size(), "the requeued one; the one whose failure disabled the webhook waits for a retry");
+        assertEquals(waiting, retry.get(0).deliveryId());
         assertEquals(WebhookStore.Recorded.DELIVERED,
                 store(s -> s.record(retry.get(0), new DeliveryOutcome.Delivered(200), schedule, 5)));
 

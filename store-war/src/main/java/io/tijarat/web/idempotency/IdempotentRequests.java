@@ -24,7 +24,9 @@ import java.util.function.Function;
 public class IdempotentRequests {
 
     /** An unfinished claim older than this is treated as abandoned (its server stopped). */
-    private static final Duration STALE_AFTER = Duration.ofSeconds(60);
+    // Longer than the slowest provider call (a wallet charge may take 90 s, GuardedPayment.start): a retry
+    // while the first request is still waiting for the customer's PIN is answered 409, not "recovered".
+    private static final Duration STALE_AFTER = Duration.ofSeconds(120);
 
     @Inject
     IdempotencyStore store;
