@@ -172,7 +172,7 @@ class MerchantWebhooksIT {
                     "no customer details: " + event.body());
             long timestamp = Long.parseLong(event.timestamp());
             assertTrue(Math.abs(Instant.now().getEpochSecond() - timestamp) < 300, "timestamp " + timestamp);
-            assertEquals("v1=" + hmac(secret, timestamp + "." + event.body()), event.signature());
+            assertEquals("v1=" + hmac(secret, event.id() + "." + timestamp + "." + event.body()), event.signature());
             assertTrue(Instant.parse(body.getString("createdAt")).isBefore(Instant.now().plusSeconds(60)));
 
             // and admins see it delivered — and never the secret again
@@ -226,7 +226,7 @@ class MerchantWebhooksIT {
             assertEquals(1, attempts.stream().map(Received::id).distinct().count(), "one event, retried");
             String eventId = attempts.get(0).id();
             for (Received attempt : attempts) {
-                assertEquals("v1=" + hmacQuietly(secret, attempt.timestamp() + "." + attempt.body()), attempt.signature());
+                assertEquals("v1=" + hmacQuietly(secret, attempt.id() + "." + attempt.timestamp() + "." + attempt.body()), attempt.signature());
             }
             // ... and after five failures in a row the webhook is disabled, visibly
             Eventually.await(Duration.ofSeconds(30), "the webhook shows disabled",

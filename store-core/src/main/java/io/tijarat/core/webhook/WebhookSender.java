@@ -72,7 +72,8 @@ final class WebhookSender {
                 .header("User-Agent", "Tijarat-Webhooks/1")
                 .header(WebhookSignature.ID_HEADER, claim.deliveryId())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(claim.secret(), timestamp, body))
+                .header(WebhookSignature.SIGNATURE_HEADER,
+                        WebhookSignature.sign(claim.secret(), claim.deliveryId(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {

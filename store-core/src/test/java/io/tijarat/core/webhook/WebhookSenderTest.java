@@ -118,7 +118,7 @@ class WebhookSenderTest {
         assertEquals("application/json", request.headers().getFirst("Content-Type"));
         assertEquals("evt-1", request.headers().getFirst("Tijarat-Webhook-Id"));
         assertEquals("1796032800", request.headers().getFirst("Tijarat-Webhook-Timestamp"));
-        assertEquals(WebhookSignature.sign(secret, 1_796_032_800L, PAYLOAD.getBytes(StandardCharsets.UTF_8)),
+        assertEquals(WebhookSignature.sign(secret, "evt-1", 1_796_032_800L, PAYLOAD.getBytes(StandardCharsets.UTF_8)),
                 request.headers().getFirst("Tijarat-Webhook-Signature"));
     }
 

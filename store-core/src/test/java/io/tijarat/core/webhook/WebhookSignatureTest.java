@@ -18,40 +18,42 @@ class WebhookSignatureTest {
     private static final byte[] BODY = "{\"id\":\"e1\",\"type\":\"order.paid\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void the_signature_is_v1_and_the_hex_hmac_sha256_of_timestamp_dot_body_keyed_by_the_secret_text() throws Exception {
+    void the_signature_is_v1_and_the_hex_hmac_sha256_of_id_dot_timestamp_dot_body_keyed_by_the_secret_text()
+            throws Exception {
         WebhookSecret secret = WebhookSecret.of("whsec_test-secret");
 
-        String header = WebhookSignature.sign(secret, 1_767_225_600L, BODY);
+        String header = WebhookSignature.sign(secret, "e1", 1_767_225_600L, BODY);
 
         // what a receiver writes, independently of our code
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("whsec_test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String expected = HexFormat.of().formatHex(mac.doFinal(
-                ("1767225600." + new String(BODY, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+                ("e1.1767225600." + new String(BODY, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
         assertEquals("v1=" + expected, header);
         assertTrue(header.matches("v1=[0-9a-f]{64}"), header);
     }
 
     @Test
     void a_fixed_vector_computed_with_openssl_stays_the_same() {
-        // printf '%s' '1767225600.{"id":"evt_1","type":"order.paid"}' \
+        // printf '%s' 'evt_1.1767225600.{"id":"evt_1","type":"order.paid"}' \
         //   | openssl dgst -sha256 -hmac 'whsec_MfKQ9r8GKYqrTx2Nx1Ag2b3JgqGZ5RqD6X7qQ0yXdJQ'
         String header = WebhookSignature.sign(WebhookSecret.of("whsec_MfKQ9r8GKYqrTx2Nx1Ag2b3JgqGZ5RqD6X7qQ0yXdJQ"),
-                1_767_225_600L, "{\"id\":\"evt_1\",\"type\":\"order.paid\"}".getBytes(StandardCharsets.UTF_8));
+                "evt_1", 1_767_225_600L, "{\"id\":\"evt_1\",\"type\":\"order.paid\"}".getBytes(StandardCharsets.UTF_8));
 
-        assertEquals("v1=0a152f8c9f8216359b7652afda4f6f2b4262c189ed207998b56e524177e98846", header);
+        assertEquals("v1=f01db0298d365bf2685d07c7628d67f6b7cfd9b6d2c82080cc055b9e13a09fe9", header);
     }
 
     @Test
-    void the_timestamp_and_every_byte_of_the_body_are_signed() {
+    void the_id_the_timestamp_and_every_byte_of_the_body_are_signed() {
         WebhookSecret secret = WebhookSecret.generate();
-        String signature = WebhookSignature.sign(secret, 1000, BODY);
+        String signature = WebhookSignature.sign(secret, "e1", 1000, BODY);
 
-        assertNotEquals(signature, WebhookSignature.sign(secret, 1001, BODY));
+        assertNotEquals(signature, WebhookSignature.sign(secret, "e2", 1000, BODY));
+        assertNotEquals(signature, WebhookSignature.sign(secret, "e1", 1001, BODY));
         byte[] changed = BODY.clone();
         changed[changed.length - 2] ^= 1;
-        assertNotEquals(signature, WebhookSignature.sign(secret, 1000, changed));
-        assertNotEquals(signature, WebhookSignature.sign(WebhookSecret.generate(), 1000, BODY));
+        assertNotEquals(signature, WebhookSignature.sign(secret, "e1", 1000, changed));
+        assertNotEquals(signature, WebhookSignature.sign(WebhookSecret.generate(), "e1", 1000, BODY));
     }
 
     @Test

@@ -49,6 +49,10 @@ public class PaymentReturnResource {
     ProviderMetrics metrics;
 
     @Inject
+    @ConfigProperty(name = "tijarat.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
     @ConfigProperty(name = "tijarat.storefront.return-url")
     Optional<String> storefrontReturnUrl;
 
@@ -76,7 +80,7 @@ public class PaymentReturnResource {
     }
 
     private Response handle(String providerId, String method, byte[] body) {
-        var request = new CallbackRequest(CallbackRequest.Source.CUSTOMER_RETURN, method, uri.getRequestUri(),
+        var request = new CallbackRequest(CallbackRequest.Source.CUSTOMER_RETURN, method, publicRequestUri(providerId),
                 java.net.http.HttpHeaders.of(headers.getRequestHeaders(), (name, value) -> true), body,
                 Optional.ofNullable(servletRequest.getRemoteAddr()));
         CallbackOutcome outcome;
@@ -95,6 +99,20 @@ public class PaymentReturnResource {
         }
         metrics.rejectedCallback(providerId);
         return ReturnPages.page(Response.Status.BAD_REQUEST, ReturnPages.notOurs());
+    }
+
+    /**
+     * The address the customer's browser used, as the shop's public URL: a plugin may send the browser back to
+     * it (EasyPaisa's second step), and behind a proxy the request's own address is an internal one. The query
+     * string is kept byte for byte.
+     */
+    private URI publicRequestUri(String providerId) {
+        URI received = uri.getRequestUri();
+        return publicUrl.map(String::strip).filter(u -> !u.isEmpty())
+                .map(u -> URI.create((u.endsWith("/") ? u.substring(0, u.length() - 1) : u) + "/api/payments/return/"
+                        + URLEncoder.encode(providerId, StandardCharsets.UTF_8)
+                        + (received.getRawQuery() == null ? "" : "?" + received.getRawQuery())))
+                .orElse(received);
     }
 
     /** The next step of a hosted checkout: a plain redirect, or a form the browser submits itself. */
