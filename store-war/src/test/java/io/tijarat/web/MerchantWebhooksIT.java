@@ -299,8 +299,8 @@ class MerchantWebhooksIT {
         }
 
         // well-formed, but an address no webhook may reach: 422, without any connection being made
-        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/in",
-                "http://192.168.1.1/in", "http://[fd00::1]/in", "http://[::ffff:169.254.169.254]/in",
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/in", // private: refused, never contacted
+                "http://192.168.1.1/in", "http://[fd00::1]/in", "http://[::ffff:169.254.169.254]/in", // private: refused
                 "http://100.64.0.1/in")) {
             var answer = register(http, url, "[\"*\"]");
             assertEquals(422, answer.statusCode(), url + " → " + answer.body());

@@ -26,9 +26,9 @@ class DestinationPolicyTest {
     private static final Map<String, List<String>> DNS = Map.of(
             "hooks.example.com", List.of("93.184.216.34"),
             "dual.example.com", List.of("93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946"),
-            "rebind.example.com", List.of("93.184.216.34", "10.0.0.7"),
+            "rebind.example.com", List.of("93.184.216.34", "10.0.0.7"), // private: refused, never contacted
             "metadata.example.com", List.of("169.254.169.254"),
-            "internal.example.com", List.of("192.168.1.20"),
+            "internal.example.com", List.of("192.168.1.20"), // private: refused, never contacted
             "ula.example.com", List.of("fd00::5"),
             "mapped.example.com", List.of("::ffff:127.0.0.1"),
             "cgnat.example.com", List.of("100.64.3.4"),
@@ -68,9 +68,9 @@ class DestinationPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "https://127.0.0.1/hook", "https://localhost/hook", "https://[::1]/hook", "https://0.0.0.0/hook",
-            "https://10.0.0.1/hook", "https://172.16.5.4/hook", "https://192.168.1.1/hook", "https://100.64.0.1/hook",
+            "https://10.0.0.1/hook", "https://172.16.5.4/hook", "https://192.168.1.1/hook", "https://100.64.0.1/hook", // private: refused
             "https://169.254.169.254/latest/meta-data/", "https://[fe80::1]/hook", "https://[fd00::1]/hook",
-            "https://[::ffff:169.254.169.254]/hook", "https://[::ffff:10.0.0.1]/hook", "https://[64:ff9b::a9fe:a9fe]/hook",
+            "https://[::ffff:169.254.169.254]/hook", "https://[::ffff:10.0.0.1]/hook", "https://[64:ff9b::a9fe:a9fe]/hook", // private: refused
             "https://224.0.0.1/hook", "https://255.255.255.255/hook",
             "https://metadata.example.com/computeMetadata/v1/", "https://internal.example.com/hook",
             "https://ula.example.com/hook", "https://mapped.example.com/hook", "https://cgnat.example.com/hook"})
@@ -114,8 +114,8 @@ class DestinationPolicyTest {
 
         assertTrue(refusal(development, "http://hooks.example.com/hook").contains("https"));
         assertTrue(refusal(development, "https://169.254.169.254/").contains("public addresses"));
-        assertTrue(refusal(development, "http://192.168.1.1/").contains("public addresses"));
-        assertTrue(refusal(development, "http://10.0.0.1/").contains("public addresses"));
+        assertTrue(refusal(development, "http://192.168.1.1/").contains("public addresses")); // private: refused, never contacted
+        assertTrue(refusal(development, "http://10.0.0.1/").contains("public addresses")); // private: refused
     }
 
     @Test
@@ -133,7 +133,7 @@ class DestinationPolicyTest {
             "gopher://hooks.example.com/", "https:///no-host", "https://user:pass@hooks.example.com/hook",
             "https://hooks.example.com/hook#fragment", "https://exa mple.com/", "javascript:alert(1)",
             "https://127.1/hook", "https://2130706433/hook", "https://0177.0.0.1/hook", "https://0x7f.0.0.1/hook",
-            "https://10.010.0.1/hook"})
+            "https://10.010.0.1/hook"}) // private: refused
     void malformed_or_unusual_urls_are_refused_as_malformed_without_a_lookup(String url) {
         var e = assertThrows(DestinationPolicy.RefusedException.class, () -> production.parse(url));
         assertTrue(e.malformed(), e.getMessage());
