@@ -44,24 +44,25 @@ public final class Shop {
 
     /** The same checkout, whatever the answer. */
     public HttpResponse<String> attemptCheckout(String paymentProvider, String paymentJson) {
-        String cartId = field(http.post("/api/carts", null).body(), "id");
-        http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
-        return http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"Test Customer\","
-                + "\"phone\":\"03001234567\",\"locale\":\"en\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\","
-                + "\"city\":\"Karachi\"},\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"flat-rate\""
-                + paymentJson + "}", "Idempotency-Key", UUID.randomUUID().toString());
+        return post(paymentProvider, "flat-rate", "Karachi", "Test Customer", null, "en", paymentJson);
     }
 
     public HttpResponse<String> checkout(String paymentProvider, String shippingProvider, String city, String customerName,
                                          String email, String locale) {
-        String cartId = field(http.post("/api/carts", null).body(), "id");
-        http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
-        var answer = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"" + customerName + "\","
-                + "\"phone\":\"03001234567\","
-                + (email == null ? "" : "\"email\":\"" + email + "\",") + "\"locale\":\"" + locale + "\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"" + city + "\"},"
-                + "\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"" + shippingProvider + "\"}",
-                "Idempotency-Key", UUID.randomUUID().toString());
+        var answer = post(paymentProvider, shippingProvider, city, customerName, email, locale, "");
         assertEquals(201, answer.statusCode(), answer.body());
         return answer;
+    }
+
+    /** One unit of this shop's product in a new cart, checked out with {@code extraJson} added to the body. */
+    private HttpResponse<String> post(String paymentProvider, String shippingProvider, String city, String customerName,
+                                      String email, String locale, String extraJson) {
+        String cartId = field(http.post("/api/carts", null).body(), "id");
+        http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
+        return http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"" + customerName + "\","
+                + "\"phone\":\"03001234567\","
+                + (email == null ? "" : "\"email\":\"" + email + "\",") + "\"locale\":\"" + locale + "\"},\"shippingAddress\":{\"address\":\"House 1, Street 1\",\"city\":\"" + city + "\"},"
+                + "\"paymentProvider\":\"" + paymentProvider + "\",\"shippingProvider\":\"" + shippingProvider + "\""
+                + extraJson + "}", "Idempotency-Key", UUID.randomUUID().toString());
     }
 }

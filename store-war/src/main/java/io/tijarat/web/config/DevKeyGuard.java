@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class DevKeyGuard implements ServletContextListener {
 
     static final String DEV_KEY = "/META-INF/dev-jwt/publicKey.pem";
-    private static final Set<String> DEV_MODES = Set.of("dev", "test");
+    /** The modes in which development shortcuts are allowed; every other mode is production. */
+    static final Set<String> DEV_MODES = Set.of("dev", "test");
 
     @Override
     public void contextInitialized(ServletContextEvent event) {

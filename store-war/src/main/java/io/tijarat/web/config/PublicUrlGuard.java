@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Refuses to start in production mode without {@code tijarat.public-url}. Gateways send customers back to,
@@ -19,8 +18,6 @@ import java.util.Set;
  */
 @WebListener
 public class PublicUrlGuard implements ServletContextListener {
-
-    private static final Set<String> DEV_MODES = Set.of("dev", "test");
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -33,7 +30,7 @@ public class PublicUrlGuard implements ServletContextListener {
 
     /** Why the server must not start, if it must not. */
     static Optional<String> problem(String mode, Optional<String> publicUrl) {
-        if (DEV_MODES.contains(mode)) {
+        if (DevKeyGuard.DEV_MODES.contains(mode)) {
             return Optional.empty();
         }
         String value = publicUrl.map(String::strip).orElse("");
