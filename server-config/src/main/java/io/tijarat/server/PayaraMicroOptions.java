@@ -42,9 +42,18 @@ public final class PayaraMicroOptions {
         return write(dir.resolve("preboot-commands.asadmin"), commands);
     }
 
-    /** Writes the logging configuration into {@code dir} and returns its path. */
+    /** Writes the plain (one line per record) logging configuration into {@code dir} and returns its path. */
     public static Path writeLoggingProperties(Path dir) {
-        return write(dir.resolve("logging.properties"), resource("logging.properties"));
+        return writeLoggingProperties(dir, "plain");
+    }
+
+    /**
+     * Writes the logging configuration into {@code dir}: {@code json} (one JSON object per line: timestamp, level,
+     * logger, message, thread, and the correlation and order ids where there are some) or {@code plain}.
+     */
+    public static Path writeLoggingProperties(Path dir, String format) {
+        return write(dir.resolve("logging.properties"), resource("json".equals(format) ? "logging-json.properties"
+                : "logging.properties"));
     }
 
     /** Writes a {@code --systemProperties} file; values are never logged, as they may hold secrets. */

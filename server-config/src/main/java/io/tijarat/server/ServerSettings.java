@@ -26,9 +26,10 @@ final class ServerSettings {
         this.file = file;
     }
 
-    static ServerSettings load() {
-        Path home = Path.of(lookup("tijarat.home", Map.of()).orElse("tijarat-home")).toAbsolutePath().normalize();
-        Path configFile = lookup("tijarat.config-file", Map.of()).map(Path::of).orElse(home.resolve("tijarat.properties"));
+    /** Reads the settings; a relative {@code tijarat.home} or config file is taken relative to {@code baseDir}. */
+    static ServerSettings load(Path baseDir) {
+        Path home = baseDir.resolve(lookup("tijarat.home", Map.of()).orElse("tijarat-home")).toAbsolutePath().normalize();
+        Path configFile = lookup("tijarat.config-file", Map.of()).map(baseDir::resolve).orElse(home.resolve("tijarat.properties"));
         return new ServerSettings(home, readFile(configFile));
     }
 
@@ -39,25 +40,53 @@ final class ServerSettings {
     String get(String key, String defaultValue) { return get(key).orElse(defaultValue); }
 
     int getInt(String key, int defaultValue) {
+        return getInt(key, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A whole number within [min, max]; anything else stops the start with the key and the expected form. */
+    int getInt(String key, int defaultValue, int min, int max) {
         String value = get(key).orElse(null);
         if (value == null) {
             return defaultValue;
         }
         try {
-            return Integer.parseInt(value.trim());
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Configuration key " + key + " must be a whole number, was '" + value + "'");
+            // reported below
         }
+        throw new IllegalArgumentException("Configuration key " + key + " must be a whole number"
+                + (min == Integer.MIN_VALUE ? "" : " from " + min + " to " + max) + ", was '" + value + "'");
     }
 
-    /** Every tijarat.* key from the file and the launcher's system properties (system properties win). */
+    /** One of {@code allowed} (case-insensitive); anything else stops the start naming the key. */
+    String getChoice(String key, String defaultValue, java.util.List<String> allowed) {
+        String value = get(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse(defaultValue);
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException("Configuration key " + key + " must be one of " + String.join(", ", allowed)
+                    + ", was '" + get(key).orElse("") + "'");
+        }
+        return value;
+    }
+
+    /**
+     * Every tijarat.* key from the file and the launcher's system properties, each with the value the documented
+     * order gives it (system property, then environment variable, then the file). They reach the server as system
+     * properties, so a file value must not hide an environment variable: the resolved value is what is passed.
+     */
     Map<String, String> tijaratProperties() {
-        var all = new LinkedHashMap<>(file);
+        var keys = new java.util.TreeSet<>(file.keySet());
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith("tijarat.")) {
-                all.put(k.toString(), v.toString());
+                keys.add(k.toString());
             }
         });
+        var all = new LinkedHashMap<String, String>();
+        for (String key : keys) {
+            get(key).ifPresent(value -> all.put(key, value));
+        }
         return all;
     }
 

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * the bundled plugins into the plugin directory and runs Payara Micro with the Tijarat WAR in the
  * foreground. Ctrl-C stops Payara first, then the database.
  *
- * <p>Usage: {@code TijaratServer --war <ROOT.war> --payara <payara-micro.jar> [--bundled-plugins <dir>]}
+ * <p>Usage: {@code TijaratServer --war <ROOT.war> --payara <payara-micro.jar> [--bundled-plugins <dir>]
+ * [--base-dir <dir against which a relative tijarat.home is resolved, default: the working directory>]}
  */
 public final class TijaratServer {
 
@@ -32,19 +33,31 @@ public final class TijaratServer {
         Map<String, String> options = parseArgs(args);
         Path war = existing(options, "--war");
         Path payaraJar = existing(options, "--payara");
-        ServerSettings settings = ServerSettings.load();
+        ServerSettings settings = ServerSettings.load(Path.of(options.getOrDefault("--base-dir", ".")).toAbsolutePath());
         Path home = settings.home();
+        int httpPort = settings.getInt("tijarat.http.port", 8080, 1, 65535);
+        String httpAddress = settings.get("tijarat.http.address", "127.0.0.1");
+        int embeddedPort = settings.getInt("tijarat.embedded-db.port", 3307, 0, 65535);
+        String mode = settings.getChoice("tijarat.mode", "dev", List.of("dev", "test", "production"));
+        String logFormat = settings.getChoice("tijarat.log.format", System.console() != null ? "plain" : "json",
+                List.of("plain", "json"));
+        holdHomeLock(home);
         Path pluginDir = Path.of(settings.get("tijarat.plugins.dir", home.resolve("plugins").toString()));
         installBundledPlugins(options.get("--bundled-plugins"), pluginDir);
 
         Map<String, String> system = new LinkedHashMap<>(settings.tijaratProperties());
         system.put("tijarat.plugins.dir", pluginDir.toString());
-        system.putIfAbsent("tijarat.mode", "dev");
+        system.put("tijarat.mode", mode);
+        // the server checks its own API answers on this address before it reports ready
+        system.put("tijarat.http.port", String.valueOf(httpPort));
+        system.put("tijarat.http.address", httpAddress);
+        system.put("tijarat.exit-on-startup-failure", "true");
 
         EmbeddedDatabase embedded = null;
         if (settings.get("tijarat.db.url").isEmpty()) {
-            embedded = EmbeddedDatabase.start(home.resolve("data/mariadb"),
-                    settings.getInt("tijarat.embedded-db.port", 3307), "tijarat");
+            Path dataDir = home.resolve("data/mariadb");
+            TempDirGuard.keepOutOfTemp(dataDir, home.resolve("run/tmp"));
+            embedded = EmbeddedDatabase.start(dataDir, embeddedPort, "tijarat");
             system.put("tijarat.db.url", embedded.jdbcUrl());
             system.put("tijarat.db.user", embedded.user());
             system.put("tijarat.db.password", embedded.password());
@@ -54,10 +67,14 @@ public final class TijaratServer {
         }
 
         Path run = Files.createDirectories(home.resolve("run"));
-        Path preboot = PayaraMicroOptions.writePrebootCommands(run,
-                settings.get("tijarat.http.address", "127.0.0.1"), "tijarat-" + ProcessHandle.current().pid());
+        Path preboot = PayaraMicroOptions.writePrebootCommands(run, httpAddress, "tijarat-" + ProcessHandle.current().pid());
         Path systemProperties = PayaraMicroOptions.writeSystemProperties(run.resolve("system.properties"), system);
-        Path logging = PayaraMicroOptions.writeLoggingProperties(run);
+        Path logging = PayaraMicroOptions.writeLoggingProperties(run, logFormat);
+        // Payara Micro keeps the applications it deployed in its root directory and deploys them again at the
+        // next start, before --deploy deploys the WAR once more: two deployments, plugins loaded twice, readiness
+        // flapping. The runtime directory holds nothing of the shop's: start it empty every time.
+        Path runtime = home.resolve("runtime");
+        deleteTree(runtime);
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -67,8 +84,8 @@ public final class TijaratServer {
         command.addAll(List.of("-jar", payaraJar.toString()));
         command.addAll(PayaraMicroOptions.microOptions(preboot, systemProperties));
         command.addAll(List.of("--nocluster", "--logproperties", logging.toString(),
-                "--rootdir", home.resolve("runtime").toString(),
-                "--port", String.valueOf(settings.getInt("tijarat.http.port", 8080)),
+                "--rootdir", runtime.toString(),
+                "--port", String.valueOf(httpPort),
                 "--deploy", war.toString(), "--contextroot", "/"));
 
         Process payara = new ProcessBuilder(command).inheritIO().start();
@@ -120,6 +137,33 @@ public final class TijaratServer {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Held until the JVM exits; released by the operating system even after a kill -9. */
+    private static java.nio.channels.FileLock homeLock;
+
+    /** One server per home: a second one would fight the first over its database files and runtime directory. */
+    private static void holdHomeLock(Path home) throws IOException {
+        Path lockFile = Files.createDirectories(home.resolve("run")).resolve("server.lock");
+        var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        homeLock = channel.tryLock();
+        if (homeLock == null) {
+            channel.close();
+            throw new IllegalStateException("Another Tijarat server is running on the home " + home
+                    + ": stop it first, or give this one its own tijarat.home");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

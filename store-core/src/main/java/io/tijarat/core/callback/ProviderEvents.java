@@ -85,26 +85,30 @@ public class ProviderEvents {
             try {
                 apply(eventId);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Provider event " + eventId + " could not be applied yet; the reconciler"
-                        + " applies it on its next run", e);
+                LOG.log(Level.WARNING, "Provider event " + eventId + " could not be applied yet; the provider-events"
+                        + " job applies it on its next run", e);
+            } finally {
+                io.tijarat.core.provider.CorrelationIds.clear(); // pooled thread: no order id left for the next task
             }
         });
     }
 
-    /** Applies (or re-applies) the event through the one settlement function. Idempotent. */
+    /**
+     * Applies (or re-applies) the event through the one settlement function. Idempotent. Reads happen in their
+     * own short transactions and no transaction is open while the provider is asked: this runs on request
+     * threads, on the executor and on the sweep's scheduler thread alike.
+     */
     public String apply(String eventId) {
-        ProviderEvent event = em.find(ProviderEvent.class, eventId);
-        if (event == null) {
-            throw new io.tijarat.core.error.NotFoundException("no event with this id");
-        }
-        InquiryOutcome news = event.reportedOutcome();
+        Pending pending = self.pending(eventId).orElseThrow(
+                () -> new io.tijarat.core.error.NotFoundException("no event with this id"));
+        InquiryOutcome news = pending.reported();
         String source = "callback";
-        if (event.confirmByInquiry()) {
+        if (pending.confirmByInquiry()) {
             // The report is unsigned (or only partly signed): ask the provider before believing it.
-            news = confirm(event);
+            news = confirm(pending);
             source = "callback confirmed by inquiry";
         }
-        var result = settlement.settle(event.attemptId(), news, source);
+        var result = settlement.settle(pending.attemptId(), news, source);
         String outcome = "attempt " + result.attempt() + ", order " + result.order()
                 + (result.attention() == null ? "" : " — attention: " + result.attention());
         if (news instanceof InquiryOutcome.Unknown) {
@@ -114,25 +118,33 @@ public class ProviderEvents {
         return outcome;
     }
 
-    /**
-     * Applies events received more than half a minute ago and still not applied (the server stopped before
-     * its asynchronous apply ran, or confirmation failed). Returns how many were applied now.
-     */
-    public int applyStale() {
-        List<String> stale = em.createQuery("select e.id from ProviderEvent e where e.state = :s and e.receivedAt < :t",
-                        String.class)
-                .setParameter("s", ProviderEvent.RECEIVED).setParameter("t", clock.instant().minusSeconds(30))
-                .setMaxResults(50).getResultList();
-        int applied = 0;
-        for (String id : stale) {
-            try {
-                apply(id);
-                applied++;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Provider event " + id + " still cannot be applied", e);
-            }
+    /** What applying an event needs, read in one transaction and detached from it. */
+    public record Pending(String providerId, String attemptId, InquiryOutcome reported, boolean confirmByInquiry,
+                          io.tijarat.spi.IdempotencyKey attemptKey, String gatewayReference, io.tijarat.spi.Money amount,
+                          java.time.Instant attemptCreatedAt) {
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Pending> pending(String eventId) {
+        ProviderEvent event = em.find(ProviderEvent.class, eventId);
+        if (event == null) {
+            return Optional.empty();
         }
-        return applied;
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, event.attemptId());
+        return Optional.of(new Pending(event.providerId(), event.attemptId(), event.reportedOutcome(), event.confirmByInquiry(),
+                attempt.key(), attempt.gatewayReference(), attempt.amount(), attempt.createdAt()));
+    }
+
+    /**
+     * Events received more than half a minute ago and still not applied (the server stopped before its
+     * asynchronous apply ran, or confirmation failed), oldest first.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<String> stale(int limit) {
+        return em.createQuery("select e.id from ProviderEvent e where e.state = :s and e.receivedAt < :t"
+                        + " order by e.receivedAt", String.class)
+                .setParameter("s", ProviderEvent.RECEIVED).setParameter("t", clock.instant().minusSeconds(30))
+                .setMaxResults(limit).getResultList();
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -146,11 +158,10 @@ public class ProviderEvents {
                 .setMaxResults(limit).getResultList();
     }
 
-    private InquiryOutcome confirm(ProviderEvent event) {
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, event.attemptId());
+    private InquiryOutcome confirm(Pending event) {
         try {
-            return payments.inquire(event.providerId(), new InquiryRequest(attempt.key(),
-                    Optional.ofNullable(attempt.gatewayReference()), attempt.amount(), attempt.createdAt()));
+            return payments.inquire(event.providerId(), new InquiryRequest(event.attemptKey(),
+                    Optional.ofNullable(event.gatewayReference()), event.amount(), event.attemptCreatedAt()));
         } catch (ProviderUnavailableException e) {
             return new InquiryOutcome.Unknown("could not confirm: " + e.getMessage());
         }

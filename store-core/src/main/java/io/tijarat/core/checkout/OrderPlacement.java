@@ -136,6 +136,7 @@ public class OrderPlacement {
         em.persist(attempt);
         cart.checkOut(now);
         idempotency.attachOrder(idempotencyRecordId, order.id());
+        io.tijarat.core.provider.CorrelationIds.order(order.id());
         return new Placed(order.id(), attempt.id(), token);
     }
 

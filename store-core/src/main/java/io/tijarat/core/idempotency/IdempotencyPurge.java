@@ -1,55 +1,50 @@
 package io.tijarat.core.idempotency;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.tijarat.core.config.TijaratSettings;
+import io.tijarat.core.jobs.BackgroundJob;
+import io.tijarat.core.jobs.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
- * Deletes Idempotency-Key records past their retention (at least 24 hours, {@code
- * tijarat.idempotency.retention-hours}) once an hour, so the table does not grow without bound. Safe with
- * several servers: the delete is idempotent.
+ * The background job {@code idempotency-purge}: deletes Idempotency-Key records past their retention (at least
+ * 24 hours, {@code tijarat.idempotency.retention-hours}), hourly by default, so the table does not grow without
+ * bound. Safe with several servers: the delete is idempotent.
  */
 @ApplicationScoped
-public class IdempotencyPurge {
+public class IdempotencyPurge implements BackgroundJob {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyPurge.class.getName());
-
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     IdempotencyStore store;
 
-    private ScheduledFuture<?> task;
+    @Inject
+    TijaratSettings settings;
 
-    /** Starts the hourly purge; called once at start-up. */
-    public synchronized void start() {
-        if (task == null) {
-            task = scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
-        }
+    @Override
+    public String name() {
+        return "idempotency-purge";
     }
 
-    void purge() {
-        try {
-            int deleted = store.purgeExpired();
-            if (deleted > 0) {
-                LOG.info(() -> "Purged " + deleted + " expired idempotency records");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Idempotency purge failed; retrying in an hour", e);
-        }
+    @Override
+    public Duration interval() {
+        return settings.idempotencyPurgeInterval();
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (task != null) {
-            task.cancel(false);
+    @Override
+    public Duration initialDelay() {
+        return interval().compareTo(Duration.ofMinutes(1)) < 0 ? interval() : Duration.ofMinutes(1);
+    }
+
+    @Override
+    public JobResult run() {
+        int deleted = store.purgeExpired();
+        if (deleted > 0) {
+            LOG.info(() -> "Purged " + deleted + " expired idempotency records");
         }
+        return JobResult.of(deleted);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The records behind Idempotency-Key. Each method runs in its own transaction so the claim on a key is
@@ -28,8 +27,7 @@ public class IdempotencyStore {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "tijarat.idempotency.retention-hours", defaultValue = "48")
-    long retentionHours;
+    io.tijarat.core.config.TijaratSettings settings;
 
     /** What {@link #claim} found. */
     public sealed interface Claim {
@@ -53,7 +51,7 @@ public class IdempotencyStore {
         Optional<IdempotencyRecord> existing = find(clientId, operation, key);
         if (existing.isEmpty()) {
             var record = new IdempotencyRecord(clientId, operation, key, requestHash, now,
-                    now.plus(Duration.ofHours(Math.max(24, retentionHours))));
+                    now.plus(settings.idempotencyRetention()));
             try {
                 em.persist(record);
                 em.flush();

@@ -11,36 +11,30 @@ import io.tijarat.spi.notification.MessageContent;
 import io.tijarat.spi.notification.MessageRequest;
 import io.tijarat.spi.notification.Recipient;
 import io.tijarat.spi.notification.SendOutcome;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.tijarat.core.config.TijaratSettings;
+import io.tijarat.core.jobs.BackgroundJob;
+import io.tijarat.core.jobs.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivers outbox messages through the notification providers: accepted → SENT; refused for good →
  * PARKED (admins see it); "maybe delivered" → UNCERTAIN, never sent again automatically; no provider or
  * no answer → retried with exponential backoff and jitter (30 s, 1 min, 2 min … capped at 1 h), PARKED
  * after the last attempt. Each message carries its id as the event id the provider may use to drop
- * duplicates.
+ * duplicates. The background job {@code outbox-relay}; a message that cannot be handled (e.g. a bad
+ * recipient) is retried on its own schedule and never holds up the others.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay implements BackgroundJob {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     OutboxStore store;
@@ -52,66 +46,83 @@ public class OutboxRelay {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "tijarat.outbox.interval-seconds", defaultValue = "5")
-    long intervalSeconds;
+    TijaratSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "tijarat.outbox.max-attempts", defaultValue = "10")
-    int maxAttempts;
-
-    private ScheduledFuture<?> task;
-
-    /** What one pass did. */
-    public record Run(int sent, int retrying, int parked, int uncertain) {
+    /** What one pass did; {@code failed} counts messages whose handling itself failed (retried later). */
+    public record Run(int sent, int retrying, int parked, int uncertain, int failed) {
     }
 
-    public synchronized void start() {
-        if (task == null && intervalSeconds > 0) {
-            task = scheduler.scheduleWithFixedDelay(this::runQuietly, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
-        }
+    @Override
+    public String name() {
+        return "outbox-relay";
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (task != null) {
-            task.cancel(false);
+    @Override
+    public Duration interval() {
+        return settings.outboxInterval();
+    }
+
+    @Override
+    public JobResult run() {
+        var tally = new JobResult.Tally();
+        Run run = runOnce(tally);
+        if (run.sent() + run.parked() + run.uncertain() > 0) {
+            LOG.info(() -> "Outbox relay: " + run);
         }
+        return tally.result();
     }
 
     public Run runOnce() {
-        int sent = 0;
-        int retrying = 0;
-        int parked = 0;
-        int uncertain = 0;
+        return runOnce(new JobResult.Tally());
+    }
+
+    private Run runOnce(JobResult.Tally tally) {
+        int[] counts = new int[5];
         for (OutboxMessage m : store.claim(10)) {
-            Optional<String> provider = providers.providerFor(m.channel());
-            if (provider.isEmpty()) {
-                if (retryLater(m, "no active notification provider for " + m.channel())) parked++; else retrying++;
-                continue;
-            }
             try {
-                SendOutcome outcome = providers.send(provider.get(), request(m));
-                if (outcome instanceof SendOutcome.Accepted accepted) {
-                    store.sent(m.id(), provider.get(), accepted.gatewayMessageId());
-                    sent++;
-                } else if (outcome instanceof SendOutcome.Rejected rejected) {
-                    store.failed(m.id(), rejected.code() + ": " + rejected.reason(), clock.instant(), true);
-                    parked++;
-                } else {
-                    store.uncertain(m.id(), provider.get(), ((SendOutcome.Unknown) outcome).detail());
-                    uncertain++;
-                }
-            } catch (ProviderUnavailableException | IllegalArgumentException e) {
-                if (retryLater(m, e.getMessage())) parked++; else retrying++;
+                counts[relay(m)]++;
+                tally.done();
+            } catch (RuntimeException e) {
+                // the claim's lease runs out and the message is tried again; the rest of the batch goes on
+                counts[4]++;
+                tally.failed("message " + m.id(), e);
             }
         }
-        return new Run(sent, retrying, parked, uncertain);
+        return new Run(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    private static final int SENT = 0;
+    private static final int RETRYING = 1;
+    private static final int PARKED = 2;
+    private static final int UNCERTAIN = 3;
+
+    /** Relays one message; returns what became of it. */
+    private int relay(OutboxMessage m) {
+        Optional<String> provider = providers.providerFor(m.channel());
+        if (provider.isEmpty()) {
+            return retryLater(m, "no active notification provider for " + m.channel()) ? PARKED : RETRYING;
+        }
+        try {
+            SendOutcome outcome = providers.send(provider.get(), request(m));
+            if (outcome instanceof SendOutcome.Accepted accepted) {
+                store.sent(m.id(), provider.get(), accepted.gatewayMessageId());
+                return SENT;
+            } else if (outcome instanceof SendOutcome.Rejected rejected) {
+                store.failed(m.id(), rejected.code() + ": " + rejected.reason(), clock.instant(), true);
+                return PARKED;
+            } else {
+                store.uncertain(m.id(), provider.get(), ((SendOutcome.Unknown) outcome).detail());
+                return UNCERTAIN;
+            }
+        } catch (ProviderUnavailableException | IllegalArgumentException e) {
+            return retryLater(m, e.getMessage()) ? PARKED : RETRYING;
+        }
     }
 
     /** Schedules the next attempt; returns true when this was the last one and the message is parked. */
     private boolean retryLater(OutboxMessage m, String error) {
         int attempt = m.attempts() + 1;
-        boolean park = attempt >= maxAttempts;
+        boolean park = attempt >= settings.outboxMaxAttempts();
         store.failed(m.id(), error, clock.instant().plus(backoff(attempt)), park);
         return park;
     }
@@ -129,17 +140,6 @@ public class OutboxRelay {
         MessageContent content = m.channel() == Channel.EMAIL ? MessageContent.email(m.subject(), m.body())
                 : MessageContent.sms(m.body());
         return new MessageRequest(IdempotencyKey.of(m.id()), m.channel(), to, MessageCategory.TRANSACTIONAL, content);
-    }
-
-    private void runQuietly() {
-        try {
-            Run run = runOnce();
-            if (run.sent() + run.retrying() + run.parked() + run.uncertain() > 0) {
-                LOG.info(() -> "Outbox relay: " + run);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Outbox relay run failed; it runs again in " + intervalSeconds + " s", e);
-        }
     }
 
 }

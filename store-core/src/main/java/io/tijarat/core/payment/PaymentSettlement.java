@@ -63,6 +63,7 @@ public class PaymentSettlement {
             throw new IllegalArgumentException("no payment attempt " + attemptId);
         }
         Order order = em.find(Order.class, attempt.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        io.tijarat.core.provider.CorrelationIds.order(order.id());
         AttemptStatus before = attempt.status();
         String attentionBefore = attempt.attention();
         String actor = (person == null ? "provider:" + attempt.providerId() : person) + " (" + source + ")";

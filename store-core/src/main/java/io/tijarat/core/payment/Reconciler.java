@@ -7,20 +7,16 @@ import io.tijarat.spi.Money;
 import io.tijarat.spi.payment.InquiryOutcome;
 import io.tijarat.spi.payment.InquiryRequest;
 import io.tijarat.spi.payment.PaymentCapability;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.tijarat.core.config.TijaratSettings;
+import io.tijarat.core.jobs.BackgroundJob;
+import io.tijarat.core.jobs.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Settles payment attempts nobody has settled yet — started but unanswered (the server stopped), unknown
@@ -28,14 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link PaymentSettlement} as callbacks. It respects each provider's minimum delay before the first
  * inquiry and backs off between inquiries; when the provider's window has passed the order expires and an
  * attempt that never got a certain answer is escalated to admins. No transaction is open during an inquiry.
+ * A background job ({@code reconciler}, every {@code tijarat.reconciler.interval-seconds}); each attempt is
+ * settled in its own transactions and a failure with one never stops the others.
  */
 @ApplicationScoped
-public class Reconciler {
+public class Reconciler implements BackgroundJob {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
-
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     ReconciliationClaims claims;
@@ -50,56 +45,71 @@ public class Reconciler {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "tijarat.reconciler.interval-seconds", defaultValue = "30")
-    long intervalSeconds;
+    TijaratSettings settings;
 
-    /** How long an order whose payment was declined (or never reached the provider) keeps its stock. */
-    @Inject
-    @ConfigProperty(name = "tijarat.checkout.unpaid-expiry-minutes", defaultValue = "30")
-    long unpaidExpiryMinutes;
-
-    @Inject
-    io.tijarat.core.callback.ProviderEvents events;
-
-    private ScheduledFuture<?> task;
-
-    /** Summary of one run. */
-    public record Run(int looked, int settled, int expired) {
+    /** Summary of one run; {@code failed} counts attempts or orders that could not be handled this time. */
+    public record Run(int looked, int settled, int expired, int failed) {
     }
 
-    public synchronized void start() {
-        if (task == null && intervalSeconds > 0) {
-            task = scheduler.scheduleWithFixedDelay(this::runQuietly, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
-        }
+    @Override
+    public String name() {
+        return "reconciler";
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (task != null) {
-            task.cancel(false);
+    @Override
+    public Duration interval() {
+        return settings.reconcilerInterval();
+    }
+
+    @Override
+    public JobResult run() {
+        var tally = new JobResult.Tally();
+        Run run = runOnce(tally);
+        if (run.looked() > 0 || run.expired() > 0) {
+            LOG.info(() -> "Reconciler looked at " + run.looked() + " attempts: " + run.settled() + " settled, "
+                    + run.expired() + " expired" + (run.failed() > 0 ? ", " + run.failed() + " failed" : ""));
         }
+        return tally.result();
     }
 
     /** One pass over the attempts that are due; also callable by admins. */
     public Run runOnce() {
+        return runOnce(new JobResult.Tally());
+    }
+
+    private Run runOnce(JobResult.Tally tally) {
         int looked = 0;
         int settled = 0;
         int expired = 0;
+        int failed = 0;
         for (var due : claims.claim(10)) {
             looked++;
-            switch (reconcile(due)) {
-                case SETTLED -> settled++;
-                case EXPIRED -> expired++;
-                default -> { }
+            try {
+                switch (reconcile(due)) {
+                    case SETTLED -> settled++;
+                    case EXPIRED -> expired++;
+                    default -> { }
+                }
+                tally.done();
+            } catch (RuntimeException e) {
+                // this attempt waits for its next check (its claim lease); the others go on
+                failed++;
+                tally.failed("attempt " + due.attemptId(), e);
             }
         }
-        for (String orderId : claims.abandonedUnpaidOrders(Duration.ofMinutes(unpaidExpiryMinutes), 50)) {
-            if (settlement.expireAbandoned(orderId, "no successful payment within " + unpaidExpiryMinutes + " minutes")) {
-                expired++;
+        long unpaidExpiryMinutes = settings.unpaidExpiry().toMinutes();
+        for (String orderId : claims.abandonedUnpaidOrders(settings.unpaidExpiry(), 50)) {
+            try {
+                if (settlement.expireAbandoned(orderId, "no successful payment within " + unpaidExpiryMinutes + " minutes")) {
+                    expired++;
+                }
+                tally.done();
+            } catch (RuntimeException e) {
+                failed++;
+                tally.failed("order " + orderId, e);
             }
         }
-        settled += events.applyStale();
-        return new Run(looked, settled, expired);
+        return new Run(looked, settled, expired, failed);
     }
 
     private enum Result { SETTLED, EXPIRED, WAITING }
@@ -148,17 +158,5 @@ public class Reconciler {
     /** 1, 2, 4 … minutes, at most 30: patient with slow gateways, never hammering them. */
     static Duration backoff(int checks) {
         return Duration.ofMinutes(Math.min(30, 1L << Math.min(5, Math.max(0, checks - 1))));
-    }
-
-    private void runQuietly() {
-        try {
-            Run run = runOnce();
-            if (run.looked() > 0) {
-                LOG.info(() -> "Reconciler looked at " + run.looked() + " attempts: " + run.settled() + " settled, "
-                        + run.expired() + " expired");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reconciler run failed; it runs again in " + intervalSeconds + " s", e);
-        }
     }
 }

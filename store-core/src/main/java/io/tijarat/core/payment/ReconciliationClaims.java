@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands the reconciler a batch of open attempts that are due, safely with several servers: rows are
@@ -34,8 +33,7 @@ public class ReconciliationClaims {
      * provider's answer (start timeout 15 s, plus margin), and an inquiry then would race it.
      */
     @Inject
-    @ConfigProperty(name = "tijarat.reconciler.in-flight-seconds", defaultValue = "120")
-    long inFlightSeconds;
+    io.tijarat.core.config.TijaratSettings settings;
 
     /** An attempt to look at: what an inquiry needs. */
     public record Due(String attemptId, String providerId, String gatewayReference, long amountMinor, String currency,
@@ -51,7 +49,7 @@ public class ReconciliationClaims {
                         + " WHERE a.status IN ('STARTED', 'PENDING', 'UNKNOWN') AND a.created_at <= ?3"
                         + " AND (a.next_check_at IS NULL OR a.next_check_at <= ?1)"
                         + " ORDER BY a.created_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now).setParameter(2, limit).setParameter(3, now.minusSeconds(inFlightSeconds))
+                .setParameter(1, now).setParameter(2, limit).setParameter(3, now.minus(settings.reconcilerInFlight()))
                 .getResultList();
         return ids.stream().map(id -> {
             PaymentAttempt a = em.find(PaymentAttempt.class, id);

@@ -344,7 +344,8 @@ public final class PluginRegistry implements AutoCloseable {
         Set<PluginEntry> old = new HashSet<>(before);
         for (PluginEntry entry : after) {
             if (!old.contains(entry)) {
-                boolean healthy = entry.state() == PluginState.ACTIVE || entry.state() == PluginState.DISABLED;
+                boolean healthy = entry.state() == PluginState.ACTIVE || entry.state() == PluginState.DISABLED
+                        || entry.reason().filter(r -> r.startsWith(ProviderSlot.NOT_CONFIGURED)).isPresent();
                 LOG.log(healthy ? Level.INFO : Level.WARNING, () -> "plugin " + entry.summary());
             }
         }

@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 final class ProviderSlot {
 
+    /**
+     * Starts the reason of a provider none of whose settings is set: a bundled plugin the shop does not use (yet).
+     * Reported like any FAILED provider, but logged as information, not as a warning.
+     */
+    static final String NOT_CONFIGURED = "not configured; ";
+
+
     private final LoadedPlugin plugin;
     private final DiscoveredFactory factory;
     private ScopedProviderConfig config;
@@ -63,7 +70,8 @@ final class ProviderSlot {
         ProviderDescriptor descriptor = factory.descriptor();
         List<String> missing = config.missingRequired();
         if (!missing.isEmpty()) {
-            return "required configuration is not set: " + String.join(", ", missing);
+            return (config.nothingSet() ? NOT_CONFIGURED : "") + "required configuration is not set: "
+                    + String.join(", ", missing);
         }
         try {
             Object created = PluginCode.call(plugin.loader(),

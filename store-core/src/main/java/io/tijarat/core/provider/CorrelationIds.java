@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class CorrelationIds {
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> ORDER = new ThreadLocal<>();
 
     private CorrelationIds() {
     }
@@ -21,7 +22,17 @@ public final class CorrelationIds {
         CURRENT.set(correlationId);
     }
 
+    /** The order the current work is about, once it is known; log lines carry it as {@code orderId}. */
+    public static Optional<String> currentOrder() {
+        return Optional.ofNullable(ORDER.get());
+    }
+
+    public static void order(String orderId) {
+        ORDER.set(orderId);
+    }
+
     public static void clear() {
         CURRENT.remove();
+        ORDER.remove();
     }
 }

@@ -104,10 +104,12 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     }
     private final Map<String, Instant> breakerOpenSeen = new ConcurrentHashMap<>();
 
+    @Inject
+    io.tijarat.core.config.TijaratSettings tijaratSettings;
+
     @PostConstruct
     void start() {
         Path directory = Path.of(setting("tijarat.plugins.dir").orElse("plugins")).toAbsolutePath();
-        String mode = setting("tijarat.mode").orElse("production");
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -119,7 +121,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
                 .clock(clock)
                 .correlationId(CorrelationIds::current)
                 .callListener(metrics::recordHttp)
-                .allowInsecureLoopback(mode.equals("dev") || mode.equals("test"))
+                .allowInsecureLoopback(tijaratSettings.mode().allowsShortcuts())
                 .build();
         var settings = PluginHostSettings.builder(directory, contexts);
         setting("tijarat.plugins.allow-list").map(Path::of).ifPresent(settings::allowListFile);
@@ -130,7 +132,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
         }
         registry = new PluginRegistry(settings.build());
         registry.rescan();
-        registry.entries().forEach(entry -> LOG.info("Plugin " + entry.summary()));
+
         try {
             long pollMillis = setting("tijarat.plugins.poll-ms").map(Long::parseLong).orElse(30_000L);
             watcher = PluginDirectoryWatcher.start(registry, directory, Duration.ofMillis(pollMillis),

@@ -6,24 +6,22 @@ import io.tijarat.core.provider.ShippingProviders;
 import io.tijarat.spi.payment.PaymentCapability;
 import io.tijarat.spi.shipping.BookingOutcome;
 import io.tijarat.spi.shipping.ShippingCapability;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.tijarat.core.config.TijaratSettings;
+import io.tijarat.core.jobs.BackgroundJob;
+import io.tijarat.core.jobs.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fulfilling orders: book with the order's courier (with the COD amount when the payment method collects
  * on delivery), track on a schedule, pull COD remittances. Persist, call, record — never a transaction
- * across a courier call.
+ * across a courier call. Tracking and remittances are the background job {@code tracking}; one parcel or one
+ * courier that fails never stops the others.
  */
 @ApplicationScoped
-public class Fulfilment {
+public class Fulfilment implements BackgroundJob {
 
     private static final Logger LOG = Logger.getLogger(Fulfilment.class.getName());
 
@@ -39,17 +37,11 @@ public class Fulfilment {
     @Inject
     PaymentProviders payments;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
-    @ConfigProperty(name = "tijarat.tracking.interval-seconds", defaultValue = "300")
-    long intervalSeconds;
+    TijaratSettings settings;
 
-    private ScheduledFuture<?> task;
-
-    /** One tracking/remittance pass. */
-    public record Run(int tracked, int remittanceLines) {
+    /** One tracking/remittance pass; {@code failed} counts parcels or couriers that could not be handled. */
+    public record Run(int tracked, int remittanceLines, int failed) {
     }
 
     /** Books the order's parcel with its courier; a refusal leaves the order fulfillable, with the error. */
@@ -66,22 +58,31 @@ public class Fulfilment {
         }
     }
 
-    public synchronized void start() {
-        if (task == null && intervalSeconds > 0) {
-            task = scheduler.scheduleWithFixedDelay(this::runQuietly, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
-        }
+    @Override
+    public String name() {
+        return "tracking";
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+    @Override
+    public Duration interval() {
+        return settings.trackingInterval();
+    }
+
+    @Override
+    public JobResult run() {
+        var tally = new JobResult.Tally();
+        runOnce(tally);
+        return tally.result();
     }
 
     /** Tracks the parcels that are due, then pulls remittances from couriers that report them. */
     public Run runOnce() {
+        return runOnce(new JobResult.Tally());
+    }
+
+    private Run runOnce(JobResult.Tally tally) {
         int tracked = 0;
+        int failed = 0;
         for (Shipment s : ledger.claimDue(50)) {
             boolean canTrack = couriers.activeShipping().stream().anyMatch(d -> d.id().equals(s.providerId())
                     && d.supports(ShippingCapability.TRACKING));
@@ -91,8 +92,12 @@ public class Fulfilment {
             try {
                 ledger.tracked(s.id(), couriers.track(s.providerId(), s.trackingNumber()).orElse(null));
                 tracked++;
+                tally.done();
             } catch (ProviderUnavailableException e) {
                 LOG.fine(() -> "Tracking " + s.trackingNumber() + " failed, retried later: " + e.getMessage());
+            } catch (RuntimeException e) {
+                failed++;
+                tally.failed("shipment " + s.id(), e);
             }
         }
         int lines = 0;
@@ -106,18 +111,14 @@ public class Fulfilment {
             }
             try {
                 lines += remittances.record(courier.id(), couriers.remittances(courier.id(), parcels));
+                tally.done();
             } catch (ProviderUnavailableException e) {
                 LOG.fine(() -> "Remittances of " + courier.id() + " unavailable, retried later: " + e.getMessage());
+            } catch (RuntimeException e) {
+                failed++;
+                tally.failed("remittances of " + courier.id(), e);
             }
         }
-        return new Run(tracked, lines);
-    }
-
-    private void runQuietly() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Tracking run failed; it runs again in " + intervalSeconds + " s", e);
-        }
+        return new Run(tracked, lines, failed);
     }
 }

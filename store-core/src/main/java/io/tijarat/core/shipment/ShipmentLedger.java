@@ -23,7 +23,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +44,7 @@ public class ShipmentLedger {
 
     /** The first wait between looks at a parcel; doubles up to 24 times that. */
     @Inject
-    @ConfigProperty(name = "tijarat.tracking.min-interval-seconds", defaultValue = "900")
-    long minIntervalSeconds;
+    io.tijarat.core.config.TijaratSettings settings;
 
     /** A shipment as staff see it, with its order's state. */
     public record View(String id, String orderId, String providerId, String status, String trackingNumber,
@@ -162,7 +160,7 @@ public class ShipmentLedger {
         var now = clock.instant();
         Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
         advance(shipment, tracking == null ? TrackingStatus.BOOKED : tracking.status(), now);
-        shipment.checked(now.plus(backoff(Duration.ofSeconds(minIntervalSeconds), shipment.trackChecks())), now);
+        shipment.checked(now.plus(backoff(settings.trackingMinInterval(), shipment.trackChecks())), now);
     }
 
     /**

@@ -60,12 +60,8 @@ public final class DestinationPolicy {
     }
 
     /** The policy for {@code tijarat.mode}: anything but {@code dev} or {@code test} is production. */
-    public static DestinationPolicy forMode(String mode) {
-        return new DestinationPolicy(!isDevelopment(mode), InetAddress::getAllByName);
-    }
-
-    static boolean isDevelopment(String mode) {
-        return mode != null && (mode.strip().equalsIgnoreCase("dev") || mode.strip().equalsIgnoreCase("test"));
+    public static DestinationPolicy forMode(io.tijarat.core.config.Mode mode) {
+        return new DestinationPolicy(!mode.allowsShortcuts(), InetAddress::getAllByName);
     }
 
     public boolean production() {

@@ -1,17 +1,14 @@
 package io.tijarat.core.webhook;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.tijarat.core.jobs.BackgroundJob;
+import io.tijarat.core.jobs.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -19,17 +16,14 @@ import java.util.logging.Logger;
  * transaction), send the batch in parallel (no transaction), record each outcome (one transaction each).
  * Safe with several servers. At least once: a receiver may see a delivery twice (a lost answer, a crash
  * between sending and recording) and must drop duplicates by the {@code Tijarat-Webhook-Id} header.
- * Deliveries can arrive out of order.
+ * Deliveries can arrive out of order. The background job {@code webhook-relay}.
  */
 @ApplicationScoped
-public class WebhookRelay {
+public class WebhookRelay implements BackgroundJob {
 
     private static final Logger LOG = Logger.getLogger(WebhookRelay.class.getName());
     private static final int BATCH = 10;
     private static final int MAX_BATCHES_PER_RUN = 20;
-
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     WebhookStore store;
@@ -41,29 +35,33 @@ public class WebhookRelay {
     Clock clock;
 
     private WebhookSender sender;
-    private ScheduledFuture<?> task;
 
     /** What one run did. */
     public record Run(int delivered, int retrying, int failed) {
     }
 
-    /** Checks the settings (a wrong value fails the deployment, naming the key) and starts the schedule. */
-    public synchronized void start() {
-        settings.validate();
-        long interval = settings.intervalSeconds();
-        if (task == null && interval > 0) {
-            task = scheduler.scheduleWithFixedDelay(this::runQuietly, interval, interval, TimeUnit.SECONDS);
-        }
+    @Override
+    public String name() {
+        return "webhook-relay";
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+    @Override
+    public Duration interval() {
+        return Duration.ofSeconds(settings.intervalSeconds());
+    }
+
+    @Override
+    public JobResult run() {
+        var tally = new JobResult.Tally();
+        runOnce(tally);
+        return tally.result();
     }
 
     public Run runOnce() {
+        return runOnce(new JobResult.Tally());
+    }
+
+    private Run runOnce(JobResult.Tally tally) {
         WebhookSender sender = sender();
         RetrySchedule schedule = settings.schedule();
         int delivered = 0;
@@ -80,9 +78,10 @@ public class WebhookRelay {
                     recorded = store.record(claim, outcome, schedule, settings.disableAfterFailures());
                 } catch (RuntimeException e) {
                     // the lease runs out and the delivery is tried again: at least once
-                    LOG.log(Level.WARNING, "Could not record webhook delivery " + claim.deliveryId(), e);
+                    tally.failed("delivery " + claim.deliveryId(), e);
                     continue;
                 }
+                tally.done();
                 switch (recorded) {
                     case DELIVERED -> delivered++;
                     case RETRYING -> retrying++;
@@ -116,17 +115,6 @@ public class WebhookRelay {
             return URI.create(url).getHost();
         } catch (IllegalArgumentException e) {
             return "?";
-        }
-    }
-
-    private void runQuietly() {
-        try {
-            Run run = runOnce();
-            if (run.delivered() + run.retrying() + run.failed() > 0) {
-                LOG.fine(() -> "Webhook relay: " + run);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Webhook relay run failed; it runs again in " + settings.intervalSeconds() + " s", e);
         }
     }
 }

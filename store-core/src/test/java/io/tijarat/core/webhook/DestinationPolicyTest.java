@@ -1,5 +1,8 @@
 package io.tijarat.core.webhook;
 
+import io.tijarat.core.config.Mode;
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,12 +123,11 @@ class DestinationPolicyTest {
 
     @Test
     void the_mode_decides_the_policy_and_anything_unknown_is_production() {
-        assertFalse(DestinationPolicy.forMode("dev").production());
-        assertFalse(DestinationPolicy.forMode("test").production());
-        assertFalse(DestinationPolicy.forMode(" TEST ").production());
-        assertTrue(DestinationPolicy.forMode("production").production());
-        assertTrue(DestinationPolicy.forMode("staging").production());
-        assertTrue(DestinationPolicy.forMode(null).production());
+        assertFalse(DestinationPolicy.forMode(Mode.parse(Optional.of("dev"))).production());
+        assertFalse(DestinationPolicy.forMode(Mode.parse(Optional.of("test"))).production());
+        assertFalse(DestinationPolicy.forMode(Mode.parse(Optional.of(" TEST "))).production());
+        assertTrue(DestinationPolicy.forMode(Mode.parse(Optional.of("production"))).production());
+        assertTrue(DestinationPolicy.forMode(Mode.parse(Optional.empty())).production());
     }
 
     @ParameterizedTest

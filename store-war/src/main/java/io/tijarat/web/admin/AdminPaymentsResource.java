@@ -35,6 +35,12 @@ public class AdminPaymentsResource {
     Reconciler reconciler;
 
     @Inject
+    io.tijarat.core.callback.StaleEventSweep staleEvents;
+
+    @Inject
+    io.tijarat.core.jobs.BackgroundJobs jobs;
+
+    @Inject
     BankTransfers bankTransfers;
 
     @Context
@@ -84,6 +90,10 @@ public class AdminPaymentsResource {
     @Path("/reconcile")
     @Operation(summary = "Run the payment reconciler now instead of waiting for its schedule")
     public Reconciler.Run reconcile() {
-        return reconciler.runOnce();
+        // the two payment jobs, each under its own lock and recorded like a scheduled run
+        Reconciler.Run run = jobs.runNow(reconciler.name(), reconciler::runOnce,
+                r -> new io.tijarat.core.jobs.JobResult(r.looked(), r.failed(), null));
+        int applied = jobs.runNow(staleEvents.name(), staleEvents::run, r -> r).done();
+        return new Reconciler.Run(run.looked(), run.settled() + applied, run.expired(), run.failed());
     }
 }

@@ -1,8 +1,6 @@
 package io.tijarat.web.config;
 
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.annotation.WebListener;
+import io.tijarat.core.config.Mode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -18,20 +15,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Refuses to start outside dev and test mode while admin tokens would be verified with the bundled
  * DEV-ONLY public key, whose private half is in the public repository: anyone could mint an admin token.
  */
-@WebListener
-public class DevKeyGuard implements ServletContextListener {
+final class DevKeyGuard {
 
     static final String DEV_KEY = "/META-INF/dev-jwt/publicKey.pem";
-    /** The modes in which development shortcuts are allowed; every other mode is production. */
-    static final Set<String> DEV_MODES = Set.of("dev", "test");
 
-    @Override
-    public void contextInitialized(ServletContextEvent event) {
-        Config config = ConfigProvider.getConfig();
-        String mode = config.getOptionalValue("tijarat.mode", String.class).orElse("production");
-        if (DEV_MODES.contains(mode)) {
+    private DevKeyGuard() {
+    }
+
+    /** Called first thing at start-up (by {@link ApplicationStartup}); throws to stop the deployment. */
+    static void check(Mode mode) {
+        if (mode.allowsShortcuts()) {
             return;
         }
+        Config config = ConfigProvider.getConfig();
         Optional<String> location = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class);
         Optional<String> inline = config.getOptionalValue("mp.jwt.verify.publickey", String.class);
         String devKey = normalise(read(DevKeyGuard.class.getResourceAsStream(DEV_KEY)));

@@ -1,9 +1,6 @@
 package io.tijarat.web.config;
 
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.annotation.WebListener;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.tijarat.core.config.Mode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,21 +13,21 @@ import java.util.Optional;
  * whatever Host header a request carried — behind a TLS-terminating proxy an internal {@code http://}
  * address customers cannot reach, and in any case something a client chooses.
  */
-@WebListener
-public class PublicUrlGuard implements ServletContextListener {
+final class PublicUrlGuard {
 
-    @Override
-    public void contextInitialized(ServletContextEvent event) {
-        var config = ConfigProvider.getConfig();
-        String mode = config.getOptionalValue("tijarat.mode", String.class).orElse("production");
-        problem(mode, config.getOptionalValue("tijarat.public-url", String.class)).ifPresent(problem -> {
+    private PublicUrlGuard() {
+    }
+
+    /** Called first thing at start-up (by {@link ApplicationStartup}); throws to stop the deployment. */
+    static void check(Mode mode, Optional<String> publicUrl) {
+        problem(mode, publicUrl).ifPresent(problem -> {
             throw new IllegalStateException(problem);
         });
     }
 
     /** Why the server must not start, if it must not. */
-    static Optional<String> problem(String mode, Optional<String> publicUrl) {
-        if (DevKeyGuard.DEV_MODES.contains(mode)) {
+    static Optional<String> problem(Mode mode, Optional<String> publicUrl) {
+        if (mode.allowsShortcuts()) {
             return Optional.empty();
         }
         String value = publicUrl.map(String::strip).orElse("");

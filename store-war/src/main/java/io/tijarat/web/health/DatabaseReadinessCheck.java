@@ -11,7 +11,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only when the database answers within two seconds and the schema migration has finished. Reports
+ * Ready only when the application serves its API ({@link ServingState}: settings, migrations, plugins and jobs
+ * started, and the API answering) and the database answers within two seconds. Once UP it stays UP unless the
+ * database stops answering: a restart on an existing home deploys once, so readiness does not flap. Reports
  * the server's product and version (useful when an operator wonders which database a node talks to),
  * never the URL or credentials.
  */
@@ -25,9 +27,15 @@ public class DatabaseReadinessCheck implements HealthCheck {
     @Inject
     private SchemaMigration migration;
 
+    @Inject
+    private ServingState state;
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database");
+        if (!state.serving()) {
+            return response.down().withData("application", state.isStarted() ? "starting its API" : "starting").build();
+        }
         String schema = migration.schemaVersion();
         try (var connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();

@@ -84,6 +84,11 @@ public final class ScopedProviderConfig implements ProviderConfig {
         return Optional.ofNullable(values.get(name)).map(Secret::of);
     }
 
+    /** None of the provider's properties has a value: installed, not set up yet (not a misconfiguration). */
+    public boolean nothingSet() {
+        return values.isEmpty();
+    }
+
     /** Full keys of the required properties that have no value: the provider must not be created. */
     public List<String> missingRequired() {
         List<String> missing = new ArrayList<>();

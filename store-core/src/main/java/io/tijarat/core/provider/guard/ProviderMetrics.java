@@ -18,6 +18,16 @@ public class ProviderMetrics {
     @Inject
     MetricRegistry registry;
 
+    @Inject
+    java.time.Clock clock;
+
+    private final ProviderHealth health = new ProviderHealth();
+
+    /** Each provider's recent calls as admins see them ({@code GET /api/admin/status}). */
+    public ProviderHealth health() {
+        return health;
+    }
+
     /**
      * One HTTP exchange of a provider with its gateway, by host and status class:
      * {@code tijarat_provider_http_seconds_count{provider="jazzcash",host="sandbox.jazzcash.com.pk",outcome="5xx"}}.
@@ -33,6 +43,7 @@ public class ProviderMetrics {
     }
 
     public void record(String providerId, String operation, String result, Duration elapsed) {
+        health.record(providerId, operation, result, elapsed, clock.instant());
         registry.timer("tijarat.provider.calls",
                         new Tag("provider", providerId), new Tag("operation", operation), new Tag("result", result))
                 .update(elapsed);

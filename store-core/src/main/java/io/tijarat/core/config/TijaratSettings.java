@@ -1,0 +1,233 @@
+package io.tijarat.core.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The server's own settings ({@code tijarat.*}; plugin settings {@code tijarat.provider.<id>.*} are validated by
+ * each plugin's declared properties), read once and validated together: {@link #load} collects every bad value
+ * and throws one {@link InvalidSettingsException} naming each key and its expected form. Defaults are the
+ * README's.
+ */
+@ApplicationScoped
+public class TijaratSettings {
+
+    private Mode mode;
+    private Duration reconcilerInterval;
+    private Duration reconcilerInFlight;
+    private Duration unpaidExpiry;
+    private Duration eventSweepInterval;
+    private Duration outboxInterval;
+    private int outboxMaxAttempts;
+    private Duration trackingInterval;
+    private Duration trackingMinInterval;
+    private Duration idempotencyRetention;
+    private Duration idempotencyPurgeInterval;
+    private Duration webhooksInterval;
+    private int webhooksDisableAfterFailures;
+    private long webhooksRetryScale;
+    private int catalogCacheSeconds;
+    private double callbackRatePerSecond;
+    private int callbackBurst;
+    private Optional<String> publicUrl;
+    private Optional<String> storefrontReturnUrl;
+    private boolean demoCatalog;
+
+    @PostConstruct
+    void init() {
+        var config = ConfigProvider.getConfig();
+        load(key -> config.getOptionalValue(key, String.class));
+    }
+
+    /** Settings read from {@code source} (a key's raw value, if any); for tests and the CDI bean. */
+    public static TijaratSettings from(Function<String, Optional<String>> source) {
+        var settings = new TijaratSettings();
+        settings.load(source);
+        return settings;
+    }
+
+    void load(Function<String, Optional<String>> source) {
+        var read = new Reader(source);
+        mode = read.mode();
+        reconcilerInterval = read.seconds("tijarat.reconciler.interval-seconds", 30, 0);
+        reconcilerInFlight = read.seconds("tijarat.reconciler.in-flight-seconds", 120, 0);
+        unpaidExpiry = Duration.ofMinutes(read.number("tijarat.checkout.unpaid-expiry-minutes", 30, 1, 60L * 24 * 30,
+                "a whole number of minutes from 1 to 43200"));
+        eventSweepInterval = read.seconds("tijarat.events.sweep-interval-seconds", 30, 0);
+        outboxInterval = read.seconds("tijarat.outbox.interval-seconds", 5, 0);
+        outboxMaxAttempts = (int) read.number("tijarat.outbox.max-attempts", 10, 1, 100, "a whole number from 1 to 100");
+        trackingInterval = read.seconds("tijarat.tracking.interval-seconds", 300, 0);
+        trackingMinInterval = read.seconds("tijarat.tracking.min-interval-seconds", 900, 1);
+        idempotencyRetention = Duration.ofHours(read.number("tijarat.idempotency.retention-hours", 48, 24, 24L * 365,
+                "a whole number of hours, at least 24"));
+        idempotencyPurgeInterval = read.seconds("tijarat.idempotency.purge-interval-seconds", 3600, 0);
+        webhooksInterval = read.seconds("tijarat.webhooks.interval-seconds", 5, 0);
+        webhooksDisableAfterFailures = (int) read.number("tijarat.webhooks.disable-after-failures", 5, 1, 1000,
+                "a whole number from 1 to 1000");
+        webhooksRetryScale = read.number("tijarat.webhooks.retry-scale", 1, 1, 1_000_000, "a whole number from 1 to 1000000");
+        catalogCacheSeconds = (int) read.number("tijarat.catalog.cache-seconds", 60, 0, 86_400,
+                "a whole number of seconds from 0 to 86400");
+        callbackRatePerSecond = read.decimal("tijarat.callbacks.rate-per-second", 20.0);
+        callbackBurst = (int) read.number("tijarat.callbacks.burst", 40, 1, 100_000, "a whole number from 1 to 100000");
+        publicUrl = read.url("tijarat.public-url");
+        storefrontReturnUrl = read.url("tijarat.storefront.return-url");
+        demoCatalog = read.bool("tijarat.demo-catalog", false);
+        read.number("tijarat.cart.max-quantity-per-line", 20, 1, 10_000, "a whole number from 1 to 10000");
+        read.number("tijarat.cart.max-lines", 30, 1, 1_000, "a whole number from 1 to 1000");
+        read.number("tijarat.tax.rate-basis-points", 0, 0, 10_000, "a whole number of basis points from 0 to 10000");
+        read.bool("tijarat.notifications.sms", false);
+        read.done();
+    }
+
+    public Mode mode() { return mode; }
+
+    public Duration reconcilerInterval() { return reconcilerInterval; }
+
+    /** An attempt this young is left to its checkout. */
+    public Duration reconcilerInFlight() { return reconcilerInFlight; }
+
+    /** How long an order whose payment was declined (or never reached the provider) keeps its stock. */
+    public Duration unpaidExpiry() { return unpaidExpiry; }
+
+    /** How often provider events whose asynchronous apply was missed are applied. */
+    public Duration eventSweepInterval() { return eventSweepInterval; }
+
+    public Duration outboxInterval() { return outboxInterval; }
+
+    public int outboxMaxAttempts() { return outboxMaxAttempts; }
+
+    public Duration trackingInterval() { return trackingInterval; }
+
+    public Duration trackingMinInterval() { return trackingMinInterval; }
+
+    public Duration idempotencyRetention() { return idempotencyRetention; }
+
+    public Duration idempotencyPurgeInterval() { return idempotencyPurgeInterval; }
+
+    public Duration webhooksInterval() { return webhooksInterval; }
+
+    public int webhooksDisableAfterFailures() { return webhooksDisableAfterFailures; }
+
+    public long webhooksRetryScale() { return webhooksRetryScale; }
+
+    public int catalogCacheSeconds() { return catalogCacheSeconds; }
+
+    public double callbackRatePerSecond() { return callbackRatePerSecond; }
+
+    public int callbackBurst() { return callbackBurst; }
+
+    public Optional<String> publicUrl() { return publicUrl; }
+
+    public Optional<String> storefrontReturnUrl() { return storefrontReturnUrl; }
+
+    public boolean demoCatalog() { return demoCatalog; }
+
+    /** Reads typed values and collects every problem, so one start names them all. */
+    private static final class Reader {
+        private final Function<String, Optional<String>> source;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, Optional<String>> source) {
+            this.source = source;
+        }
+
+        Mode mode() {
+            try {
+                return Mode.parse(raw(Mode.KEY));
+            } catch (InvalidSettingsException e) {
+                problems.addAll(e.problems());
+                return Mode.PRODUCTION;
+            }
+        }
+
+        Duration seconds(String key, long defaultValue, long min) {
+            return Duration.ofSeconds(number(key, defaultValue, min, 31L * 24 * 3600,
+                    "a whole number of seconds" + (min == 0 ? " (0 switches it off)" : ", at least " + min)));
+        }
+
+        long number(String key, long defaultValue, long min, long max, String expected) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                long parsed = Long.parseLong(value.get().trim());
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(InvalidSettingsException.problem(key, value.get(), expected));
+            return defaultValue;
+        }
+
+        double decimal(String key, double defaultValue) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                double parsed = Double.parseDouble(value.get().trim());
+                if (parsed > 0 && parsed <= 100_000) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(InvalidSettingsException.problem(key, value.get(), "a number above 0, e.g. 20 or 0.5"));
+            return defaultValue;
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            switch (value.get().trim().toLowerCase(Locale.ROOT)) {
+                case "true" -> { return true; }
+                case "false" -> { return false; }
+                default -> {
+                    problems.add(InvalidSettingsException.problem(key, value.get(), "true or false"));
+                    return defaultValue;
+                }
+            }
+        }
+
+        Optional<String> url(String key) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                // {placeholders} are allowed in templates such as the storefront return URL
+                URI uri = URI.create(value.get().trim().replaceAll("\\{[a-zA-Z]+}", "x"));
+                if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return Optional.of(value.get().trim());
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            problems.add(InvalidSettingsException.problem(key, value.get(), "an absolute http(s) URL such as https://shop.example.pk"));
+            return Optional.empty();
+        }
+
+        void done() {
+            if (!problems.isEmpty()) {
+                throw new InvalidSettingsException(problems);
+            }
+        }
+
+        private Optional<String> raw(String key) {
+            return source.apply(key).filter(v -> !v.isBlank());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.tijarat.web.config;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import io.tijarat.core.config.TijaratSettings;
+import io.tijarat.core.jobs.BackgroundJobs;
+import io.tijarat.core.persistence.SchemaMigration;
+import io.tijarat.core.provider.PluginProviders;
+import io.tijarat.web.health.ServingState;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * The application's connection pool, MySQL Connector/J. URL, user and password come from MicroProfile
+ * Config's system-property and environment sources ({@code tijarat.db.url} or {@code TIJARAT_DB_URL}, …):
+ * Payara resolves this annotation before the WAR's own microprofile-config.properties is visible
+ * (STACK.md pitfall 2), and secrets never belong in the WAR anyway. The launcher fills them in for the
+ * embedded MariaDB.
+ *
+ * <p>The same listener starts the application, in this order, once per deployment: settings read and validated
+ * (a bad value stops the deployment naming the key), the production guards (no DEV-ONLY admin key, a public URL),
+ * the schema migration, the plugin directory, the background jobs. CDI's own start-up event fires before Payara
+ * has bound this data source; a servlet context listener runs after it and before any request. Readiness
+ * ({@link ServingState}) turns UP only after all of it.
+ */
+@WebListener
+@DataSourceDefinition(
+        name = "java:app/jdbc/tijarat",
+        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        url = "${MPCONFIG=tijarat.db.url}",
+        user = "${MPCONFIG=tijarat.db.user}",
+        password = "${MPCONFIG=tijarat.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+            // A pooled connection the server closed (restart, wait_timeout) is replaced, not handed out.
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.connection-leak-timeout-in-seconds=60",
+            "fish.payara.connection-leak-reclaim=true"
+        })
+public class ApplicationStartup implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+    @Inject
+    TijaratSettings settings;
+
+    @Inject
+    SchemaMigration migration;
+
+    @Inject
+    PluginProviders plugins;
+
+    @Inject
+    BackgroundJobs jobs;
+
+    @Inject
+    ServingState state;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            String why = "Tijarat could not start: " + e.getMessage();
+            LOG.log(java.util.logging.Level.SEVERE, why, e);
+            if (org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("tijarat.exit-on-startup-failure", Boolean.class).orElse(false)) {
+                // Payara Micro keeps running without the application after a failed deployment: a server that
+                // answers 404 to every storefront call. The launcher asks for the process to end instead.
+                System.err.println(why);
+                System.err.flush();
+                Runtime.getRuntime().halt(3);
+            }
+            throw e;
+        }
+    }
+
+    private void start() {
+        long started = System.nanoTime();
+        LogContextFilter.install();
+        var mode = settings.mode(); // reads and validates every setting: a bad one stops the deployment here
+        DevKeyGuard.check(mode);
+        PublicUrlGuard.check(mode, settings.publicUrl());
+        migration.migrateAtStartup();
+        int plugins = this.plugins.entries().size(); // load the plugin directory now, not on the first checkout
+        jobs.start();
+        state.started();
+        LOG.info(() -> "Tijarat started in " + mode + " mode: schema " + migration.schemaVersion() + ", " + plugins
+                + " plugin jar(s), in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        LogContextFilter.uninstall();
+    }
+}
