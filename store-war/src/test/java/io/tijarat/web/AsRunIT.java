@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tijarat.core.plugin.testkit.Eventually;
+import io.tijarat.core.testsupport.TestDatabase;
 import io.tijarat.server.Ports;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -63,12 +65,17 @@ class AsRunIT {
                 "tijarat.provider.bank-transfer.account-title=Tijarat Traders",
                 "tijarat.provider.bank-transfer.bank-name=Meezan Bank",
                 "tijarat.provider.bank-transfer.iban=PK36 SCBL 0000 0011 2345 6702", ""), StandardCharsets.UTF_8);
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "TIJARAT_HOME", home.toString(),
                 "TIJARAT_EMBEDDED_DB_PORT", String.valueOf(dbPort),
                 "TIJARAT_RECONCILER_INTERVAL_SECONDS", "2",
                 "TIJARAT_LOG_FORMAT", "json",
-                "TIJARAT_SERVER_JVM_OPTIONS", System.getProperty("tijarat.it.payara.jvm", "-Xmx768m"));
+                "TIJARAT_SERVER_JVM_OPTIONS", System.getProperty("tijarat.it.payara.jvm", "-Xmx768m")));
+        // With an external test database (CI's MariaDB service) the run command uses it, as a shop on MySQL does
+        Optional<TestDatabase> external = TestDatabase.ownExternal();
+        external.ifPresent(db -> environment.putAll(Map.of("TIJARAT_DB_URL", db.url(), "TIJARAT_DB_USER", db.user(),
+                "TIJARAT_DB_PASSWORD", db.password())));
+        Database database = new Database(home, dbPort, external);
         Map<String, String> orders = new HashMap<>();
 
         // Given the server as the run command starts it: the port from -D, the home and database port from the
@@ -76,7 +83,8 @@ class AsRunIT {
         int port = Ports.free();
         try (var server = LaunchedServer.start(workdir, workdir.resolve("boot-0.log"), port, Map.of(), environment)) {
             server.awaitReady(Duration.ofMinutes(5));
-            assertTrue(Files.isDirectory(home.resolve("data/mariadb")), "the database lives in TIJARAT_HOME");
+            assertEquals(external.isEmpty(), Files.isDirectory(home.resolve("data/mariadb")),
+                    "the embedded database lives in TIJARAT_HOME, and only when none is configured");
             var http = new Http(new URL("http://127.0.0.1:" + port + "/"));
             assertEquals(2, job(http, "reconciler").getInt("intervalSeconds"), "the environment beats the file");
 
@@ -87,7 +95,7 @@ class AsRunIT {
             var paidLater = shop.checkout("bank-transfer", "As Run", "as-run@example.pk", "ur").body();
             orders.put("paid", field(paidLater, "order.id"));
             orders.put("cod", field(shop.checkout("cod", "As Run", "as-run-cod@example.pk", "en").body(), "order.id"));
-            missedCallback(home, dbPort, field(paidLater, "order.payment.attemptId"),
+            missedCallback(database, field(paidLater, "order.payment.attemptId"),
                     Long.parseLong(field(paidLater, "order.totalMinor")));
 
             // Then the stale-event job applies the missed callback in the running server
@@ -101,7 +109,7 @@ class AsRunIT {
                 assertEquals("OK", job.getString("health"), job.toString());
                 assertEquals(0, job.getInt("itemsFailed"), job.toString());
             }
-            String notification = sql(home, dbPort, "SELECT CONCAT(state, ':', attempts) FROM outbox_message"
+            String notification = database.text("SELECT CONCAT(state, ':', attempts) FROM outbox_message"
                     + " WHERE order_id = '" + orders.get("cod") + "' AND channel = 'EMAIL'");
             assertTrue(notification.startsWith("PENDING:") && !notification.endsWith(":0"),
                     "the undelivered e-mail is retried, not lost: " + notification);
@@ -202,8 +210,8 @@ class AsRunIT {
     }
 
     /** A verified provider callback stored a minute ago whose asynchronous apply never ran (the server stopped). */
-    private static void missedCallback(Path home, int dbPort, String attemptId, long amountMinor) throws Exception {
-        try (var connection = connect(home, dbPort);
+    private static void missedCallback(Database database, String attemptId, long amountMinor) throws Exception {
+        try (var connection = database.connect();
              var insert = connection.prepareStatement("INSERT INTO provider_event (id, provider_id, event_key, attempt_id,"
                      + " reported, reference, amount_minor, currency, confirm_by_inquiry, state, received_at)"
                      + " VALUES (?, 'bank-transfer', ?, ?, 'PAID', 'IT-BANK-REF-1', ?, 'PKR', FALSE, 'RECEIVED', ?)")) {
@@ -216,22 +224,28 @@ class AsRunIT {
         }
     }
 
-    private static String sql(Path home, int dbPort, String query) throws Exception {
-        try (var connection = connect(home, dbPort); var rs = connection.createStatement().executeQuery(query)) {
-            assertTrue(rs.next(), query);
-            return rs.getString(1);
-        }
-    }
+    /** The server's database: the embedded one as the server's own user (password kept in the home), or CI's. */
+    private record Database(Path home, int embeddedPort, Optional<TestDatabase> external) {
 
-    /** The embedded database as the server's own user (its password is kept in the home, never in the repo). */
-    private static java.sql.Connection connect(Path home, int dbPort) throws Exception {
-        var props = new Properties();
-        try (var in = Files.newInputStream(home.resolve("data/embedded-db.properties"))) {
-            props.load(in);
+        java.sql.Connection connect() throws Exception {
+            if (external.isPresent()) {
+                return DriverManager.getConnection(external.get().url(), external.get().user(), external.get().password());
+            }
+            var props = new Properties();
+            try (var in = Files.newInputStream(home.resolve("data/embedded-db.properties"))) {
+                props.load(in);
+            }
+            return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + embeddedPort + "/tijarat?sslMode=DISABLED"
+                    + "&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
+                    "tijarat", props.getProperty("password"));
         }
-        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + dbPort + "/tijarat?sslMode=DISABLED"
-                + "&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
-                "tijarat", props.getProperty("password"));
+
+        String text(String query) throws Exception {
+            try (var connection = connect(); var rs = connection.createStatement().executeQuery(query)) {
+                assertTrue(rs.next(), query);
+                return rs.getString(1);
+            }
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

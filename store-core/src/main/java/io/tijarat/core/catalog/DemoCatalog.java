@@ -9,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A small demo catalog for a fresh shop, seeded at start-up when {@code tijarat.demo-catalog=true} (the
@@ -21,8 +20,7 @@ public class DemoCatalog {
     private static final Logger LOG = Logger.getLogger(DemoCatalog.class.getName());
 
     @Inject
-    @ConfigProperty(name = "tijarat.demo-catalog", defaultValue = "false")
-    boolean enabled;
+    io.tijarat.core.config.TijaratSettings settings;
 
     @Inject
     Clock clock;
@@ -32,7 +30,7 @@ public class DemoCatalog {
 
     @Transactional
     void seed(@Observes SchemaReady ready) {
-        if (!enabled) {
+        if (!settings.demoCatalog()) {
             return;
         }
         Long products = em.createQuery("select count(p) from Product p", Long.class).getSingleResult();

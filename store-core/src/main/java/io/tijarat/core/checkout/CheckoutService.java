@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,8 +58,7 @@ public class CheckoutService {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "tijarat.public-url")
-    Optional<String> publicUrl;
+    io.tijarat.core.config.TijaratSettings settings;
 
     public CheckoutResult checkout(String idempotencyRecordId, CheckoutCommand command) {
         CustomerDetails customer = CustomerDetails.from(command.customer());
@@ -138,7 +136,7 @@ public class CheckoutService {
      * a proxy, the address customers use), else the address this request reached.
      */
     private Optional<URI> apiBase(URI requestBase) {
-        Optional<URI> configured = publicUrl.map(String::strip).filter(u -> !u.isEmpty())
+        Optional<URI> configured = settings.publicUrl().map(String::strip).filter(u -> !u.isEmpty())
                 .map(u -> URI.create(u.endsWith("/") ? u : u + "/").resolve("api/"));
         return configured.or(() -> Optional.ofNullable(requestBase));
     }

@@ -40,6 +40,8 @@ public class TijaratSettings {
     private Optional<String> publicUrl;
     private Optional<String> storefrontReturnUrl;
     private boolean demoCatalog;
+    private boolean notificationsSms;
+    private Optional<String> merchantEmail;
 
     @PostConstruct
     void init() {
@@ -83,7 +85,8 @@ public class TijaratSettings {
         read.number("tijarat.cart.max-quantity-per-line", 20, 1, 10_000, "a whole number from 1 to 10000");
         read.number("tijarat.cart.max-lines", 30, 1, 1_000, "a whole number from 1 to 1000");
         read.number("tijarat.tax.rate-basis-points", 0, 0, 10_000, "a whole number of basis points from 0 to 10000");
-        read.bool("tijarat.notifications.sms", false);
+        notificationsSms = read.bool("tijarat.notifications.sms", false);
+        merchantEmail = read.email("tijarat.notifications.merchant-email");
         read.done();
     }
 
@@ -129,6 +132,12 @@ public class TijaratSettings {
     public Optional<String> storefrontReturnUrl() { return storefrontReturnUrl; }
 
     public boolean demoCatalog() { return demoCatalog; }
+
+    /** Also text customers (needs an SMS plugin). */
+    public boolean notificationsSms() { return notificationsSms; }
+
+    /** Where the shop hears of new and paid orders. */
+    public Optional<String> merchantEmail() { return merchantEmail; }
 
     /** Reads typed values and collects every problem, so one start names them all. */
     private static final class Reader {
@@ -218,6 +227,15 @@ public class TijaratSettings {
             }
             problems.add(InvalidSettingsException.problem(key, value.get(), "an absolute http(s) URL such as https://shop.example.pk"));
             return Optional.empty();
+        }
+
+        Optional<String> email(String key) {
+            Optional<String> value = raw(key).map(String::trim);
+            if (value.isPresent() && !value.get().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                problems.add(InvalidSettingsException.problem(key, value.get(), "an e-mail address such as orders@shop.example.pk"));
+                return Optional.empty();
+            }
+            return value;
         }
 
         void done() {

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes the messages an order event causes, inside the caller's transaction ({@code MANDATORY}): to the
@@ -39,12 +38,7 @@ public class Outbox {
     MerchantWebhooks merchantWebhooks;
 
     @Inject
-    @ConfigProperty(name = "tijarat.notifications.sms", defaultValue = "false")
-    boolean sms;
-
-    @Inject
-    @ConfigProperty(name = "tijarat.notifications.merchant-email")
-    Optional<String> merchantEmail;
+    io.tijarat.core.config.TijaratSettings settings;
 
     @Transactional(TxType.MANDATORY)
     public void orderEvent(Order order, OrderEvent event, Money amount) {
@@ -73,9 +67,10 @@ public class Outbox {
         if (order.customerEmail() != null) {
             write(event, order, Channel.EMAIL, order.customerEmail(), order.locale(), customer);
         }
-        if (sms) {
+        if (settings.notificationsSms()) {
             write(event, order, Channel.SMS, order.customerPhone(), order.locale(), customer);
         }
+        Optional<String> merchantEmail = settings.merchantEmail();
         if (merchantEmail.filter(m -> !m.isBlank()).isPresent()
                 && (event == OrderEvent.ORDER_PLACED || event == OrderEvent.ORDER_PAID)) {
             write(event, order, Channel.EMAIL, merchantEmail.get().strip(), "en", Templates.render(event, "en", values));

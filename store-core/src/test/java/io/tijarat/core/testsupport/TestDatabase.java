@@ -55,6 +55,16 @@ public final class TestDatabase {
         return db;
     }
 
+    /**
+     * A database of its own on the external server ({@code tijarat.test.db.url}), for a test that must not share
+     * rows with the others; empty when the tests run on the embedded default.
+     */
+    public static java.util.Optional<TestDatabase> ownExternal() {
+        String external = System.getProperty("tijarat.test.db.url", "");
+        return external.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(freshDatabaseOn(external,
+                System.getProperty("tijarat.test.db.user", "root"), System.getProperty("tijarat.test.db.password", "")));
+    }
+
     private static TestDatabase start() {
         String external = System.getProperty("tijarat.test.db.url", "");
         if (!external.isBlank()) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import io.tijarat.web.json.StrictJsonb;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -32,8 +31,7 @@ public class ProductResource {
     CatalogQueries catalog;
 
     @Inject
-    @ConfigProperty(name = "tijarat.catalog.cache-seconds", defaultValue = "60")
-    int cacheSeconds;
+    io.tijarat.core.config.TijaratSettings settings;
 
     @Context
     Request request;
@@ -52,7 +50,7 @@ public class ProductResource {
         String json = StrictJsonb.jsonb().toJson(result);
         EntityTag tag = new EntityTag(Sha256.hex(json).substring(0, 32));
         var cache = new CacheControl();
-        cache.setMaxAge(cacheSeconds);
+        cache.setMaxAge(settings.catalogCacheSeconds());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.cacheControl(cache).build();

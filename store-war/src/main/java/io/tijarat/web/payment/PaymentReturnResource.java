@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
@@ -49,12 +48,7 @@ public class PaymentReturnResource {
     ProviderMetrics metrics;
 
     @Inject
-    @ConfigProperty(name = "tijarat.public-url")
-    Optional<String> publicUrl;
-
-    @Inject
-    @ConfigProperty(name = "tijarat.storefront.return-url")
-    Optional<String> storefrontReturnUrl;
+    io.tijarat.core.config.TijaratSettings settings;
 
     @Context
     HttpHeaders headers;
@@ -108,7 +102,7 @@ public class PaymentReturnResource {
      */
     private URI publicRequestUri(String providerId) {
         URI received = uri.getRequestUri();
-        return publicUrl.map(String::strip).filter(u -> !u.isEmpty())
+        return settings.publicUrl().map(String::strip).filter(u -> !u.isEmpty())
                 .map(u -> URI.create((u.endsWith("/") ? u.substring(0, u.length() - 1) : u) + "/api/payments/return/"
                         + URLEncoder.encode(providerId, StandardCharsets.UTF_8)
                         + (received.getRawQuery() == null ? "" : "?" + received.getRawQuery())))
@@ -124,7 +118,7 @@ public class PaymentReturnResource {
     }
 
     private Response landing(CustomerReturns.Landing landing) {
-        Optional<String> template = storefrontReturnUrl.map(String::strip).filter(t -> !t.isEmpty());
+        Optional<String> template = settings.storefrontReturnUrl().map(String::strip).filter(t -> !t.isEmpty());
         if (template.isPresent()) {
             String target = template.get()
                     .replace("{orderNumber}", encode(landing.orderNumber()))
