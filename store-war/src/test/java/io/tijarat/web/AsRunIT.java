@@ -144,6 +144,27 @@ class AsRunIT {
         }
     }
 
+    @Test
+    void a_bad_setting_stops_the_start_with_a_message_naming_the_key() throws Exception {
+        Path workdir = Path.of(System.getProperty("tijarat.it.workdir"), "as-run-bad-setting").toAbsolutePath();
+        deleteTree(workdir);
+        Path home = Files.createDirectories(workdir.resolve("home"));
+        Map<String, String> environment = new HashMap<>(Map.of("TIJARAT_HOME", home.toString(),
+                "TIJARAT_EMBEDDED_DB_PORT", String.valueOf(Ports.free()), "TIJARAT_LOG_FORMAT", "json"));
+        TestDatabase.ownExternal().ifPresent(db -> environment.putAll(Map.of("TIJARAT_DB_URL", db.url(),
+                "TIJARAT_DB_USER", db.user(), "TIJARAT_DB_PASSWORD", db.password())));
+
+        // Given a typo in a setting given on the command line
+        try (var server = LaunchedServer.start(workdir, workdir.resolve("boot.log"), Ports.free(),
+                Map.of("tijarat.outbox.max-attempts", "lots"), environment)) {
+            // Then the server does not stay up without its application: it stops, saying which key and why
+            Eventually.await(Duration.ofMinutes(4), "the launcher exits", () -> !server.alive());
+            assertTrue(server.logText().contains("tijarat.outbox.max-attempts must be a whole number from 1 to 100,"
+                    + " was 'lots'"), server.tail(30));
+            assertEquals(0, server.status("GET", "/health/live"), "nothing is left listening");
+        }
+    }
+
     /**
      * Polls readiness every 100 ms from the start; from its first UP, for {@link #READINESS_WATCH}, any other answer
      * is a flap, and so is a checkout answered 404 (or 5xx, or nothing) while readiness says UP.

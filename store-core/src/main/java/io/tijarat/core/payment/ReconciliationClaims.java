@@ -76,10 +76,14 @@ public class ReconciliationClaims {
         return ids;
     }
 
-    /** Sets when the attempt is looked at next (after an inquiry that settled nothing, with backoff). */
+    /**
+     * Sets when the attempt is looked at next (after an inquiry that settled nothing, with backoff). The row is
+     * locked first, as settlement locks it: a callback settling the attempt meanwhile is waited for and then seen
+     * (found by the as-run test: without the lock the two collided on the row's version).
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public void nextCheck(String attemptId, Instant at) {
-        PaymentAttempt a = em.find(PaymentAttempt.class, attemptId);
+        PaymentAttempt a = em.find(PaymentAttempt.class, attemptId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (a != null && a.status().isOpen()) {
             a.scheduleCheck(at);
         }

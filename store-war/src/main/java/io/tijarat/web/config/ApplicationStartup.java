@@ -67,8 +67,10 @@ public class ApplicationStartup implements ServletContextListener {
         try {
             start();
         } catch (RuntimeException e) {
-            String why = "Tijarat could not start: " + e.getMessage();
-            LOG.log(java.util.logging.Level.SEVERE, why, e);
+            var invalid = invalidSettings(e);
+            String why = "Tijarat could not start: " + (invalid != null ? invalid.getMessage() : e.getMessage());
+            // a wrong setting is the operator's to fix, named in the message: no stack trace to wade through
+            LOG.log(java.util.logging.Level.SEVERE, why, invalid != null ? null : e);
             if (org.eclipse.microprofile.config.ConfigProvider.getConfig()
                     .getOptionalValue("tijarat.exit-on-startup-failure", Boolean.class).orElse(false)) {
                 // Payara Micro keeps running without the application after a failed deployment: a server that
@@ -79,6 +81,15 @@ public class ApplicationStartup implements ServletContextListener {
             }
             throw e;
         }
+    }
+
+    private static io.tijarat.core.config.InvalidSettingsException invalidSettings(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.tijarat.core.config.InvalidSettingsException invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 
     private void start() {
