@@ -125,6 +125,28 @@ class ProviderIsolationIT {
     }
 
     /** The count of provider calls with this result, from the Prometheus text at /metrics. */
+    @Test
+    void made_up_provider_ids_in_callback_and_return_urls_add_no_metric_series() {
+        var http = new Http(base);
+        // one request with an unknown id first, so the shared "unknown" series exists before counting
+        http.post("/api/webhooks/made-up-warmup", "{}");
+        http.get("/api/payments/return/made-up-warmup");
+        int before = http.get("/metrics").body().split("\n").length;
+
+        // When a thousand made-up provider ids are sent callbacks and customer returns
+        for (int i = 0; i < 500; i++) {
+            http.post("/api/webhooks/made-up-" + i, "{\"status\":\"PAID\"}");
+            http.get("/api/payments/return/made-up-x" + i + "?pp_ResponseCode=000");
+        }
+
+        // Then /metrics is the same size (give or take the few series of requests being counted) and names none
+        String after = http.get("/metrics").body();
+        int growth = after.split("\n").length - before;
+        assertTrue(growth < 40, "/metrics grew by " + growth + " lines");
+        assertTrue(after.lines().noneMatch(line -> line.contains("made-up")),
+                () -> after.lines().filter(line -> line.contains("made-up")).findFirst().orElse(""));
+    }
+
     private static long metric(Http http, String provider, String result) {
         String text = http.get("/metrics").body();
         long total = 0;

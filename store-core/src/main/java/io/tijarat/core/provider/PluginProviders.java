@@ -132,6 +132,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
         }
         registry = new PluginRegistry(settings.build());
         registry.rescan();
+        metrics.labelProvidersWith(this::metricId);
 
         try {
             long pollMillis = setting("tijarat.plugins.poll-ms").map(Long::parseLong).orElse(30_000L);
@@ -363,6 +364,19 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     }
 
     // --- internals ---------------------------------------------------------------------------------------
+
+    /**
+     * The provider id as metrics and call statistics may carry it: the id of a plugin in the directory, or
+     * {@value #UNKNOWN_PROVIDER} for anything else. Ids arrive in URLs ({@code /api/webhooks/<id>}); taken as
+     * they come, made-up ids would each add a series to {@code /metrics}, without limit.
+     */
+    public String metricId(String providerId) {
+        return registry.entries().stream().anyMatch(e -> e.providerId().filter(providerId::equals).isPresent())
+                ? providerId : UNKNOWN_PROVIDER;
+    }
+
+    /** The one label every id that is not an installed provider's shares. */
+    public static final String UNKNOWN_PROVIDER = "unknown";
 
     private <P> ProviderLease<P> lease(String providerId, ProviderType<P> type) {
         return registry.acquire(providerId, type).orElseThrow(() ->

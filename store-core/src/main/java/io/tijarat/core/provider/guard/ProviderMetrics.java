@@ -23,6 +23,17 @@ public class ProviderMetrics {
 
     private final ProviderHealth health = new ProviderHealth();
 
+    /** Maps a provider id to its label: itself when installed, one shared label otherwise (set at start-up). */
+    private volatile java.util.function.UnaryOperator<String> label = id -> id;
+
+    /**
+     * Labels series by installed provider ids only: ids come in URLs, and a made-up one must not add a series
+     * (or a row of call statistics) of its own.
+     */
+    public void labelProvidersWith(java.util.function.UnaryOperator<String> label) {
+        this.label = label;
+    }
+
     /** Each provider's recent calls as admins see them ({@code GET /api/admin/status}). */
     public ProviderHealth health() {
         return health;
@@ -33,16 +44,17 @@ public class ProviderMetrics {
      * {@code tijarat_provider_http_seconds_count{provider="jazzcash",host="sandbox.jazzcash.com.pk",outcome="5xx"}}.
      */
     public void recordHttp(ProviderCall call) {
-        registry.timer("tijarat.provider.http", new Tag("provider", call.providerId()), new Tag("host", call.host()),
+        registry.timer("tijarat.provider.http", new Tag("provider", label.apply(call.providerId())), new Tag("host", call.host()),
                 new Tag("outcome", call.outcomeClass())).update(call.duration());
     }
 
     /** A callback that failed verification (forged, tampered, replayed from elsewhere): counted, nothing else. */
     public void rejectedCallback(String providerId) {
-        registry.counter("tijarat.callbacks.rejected", new Tag("provider", providerId)).inc();
+        registry.counter("tijarat.callbacks.rejected", new Tag("provider", label.apply(providerId))).inc();
     }
 
-    public void record(String providerId, String operation, String result, Duration elapsed) {
+    public void record(String id, String operation, String result, Duration elapsed) {
+        String providerId = label.apply(id);
         health.record(providerId, operation, result, elapsed, clock.instant());
         registry.timer("tijarat.provider.calls",
                         new Tag("provider", providerId), new Tag("operation", operation), new Tag("result", result))
