@@ -101,6 +101,22 @@ class FoundationIT {
         assertTrue(openapi.body().contains("/api/products"), openapi.body());
     }
 
+    /**
+     * What a client generator or Postman gets: a document a real parser reads without complaint, real schemas
+     * for every body (problem+json for errors), the bearer token on admin calls, and examples that match.
+     */
+    @Test
+    @RunAsClient
+    void the_openapi_document_parses_and_its_examples_match_their_schemas() throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + base.getPort() + "/openapi");
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var openapi = client.send(HttpRequest.newBuilder(uri).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, openapi.statusCode());
+        OpenApiChecks.check(openapi.body());
+    }
+
     @Test
     @RunAsClient
     void the_storefront_lists_the_seeded_demo_catalog() throws Exception {

@@ -17,6 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The catalog for shop admins. */
 @Path("/admin/products")
@@ -24,13 +30,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(TijaratApplication.ADMIN)
+@Tag(name = "Admin: catalog", description = "Roles: admin.")
+@SecurityRequirement(name = TijaratApplication.BEARER_JWT)
+// Bodies: META-INF/openapi.yaml. 401/403 are answered before the method runs.
 public class AdminCatalogResource {
 
     @Inject
     CatalogAdministration catalog;
 
     @POST
-    @Operation(summary = "Add a product with its variants (prices in paisa)")
+    @Operation(operationId = "createProduct", summary = "Add a product with its variants (prices in paisa)")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewProduct")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProductSummary")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response create(CatalogAdministration.NewProduct product) {
         if (product == null) {
             throw new InvalidInputException("body", "a JSON object is required");
@@ -41,7 +58,15 @@ public class AdminCatalogResource {
 
     @PATCH
     @Path("/variants/{sku}")
-    @Operation(summary = "Change a variant's title, price or stock")
+    @Operation(operationId = "changeVariant", summary = "Change a variant's title, price or stock")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VariantChange")))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProductSummary")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public ProductSummary changeVariant(@PathParam("sku") String sku, CatalogAdministration.VariantChange change) {
         if (change == null) {
             throw new InvalidInputException("body", "a JSON object is required");
@@ -51,7 +76,11 @@ public class AdminCatalogResource {
 
     @DELETE
     @Path("/{productId}")
-    @Operation(summary = "Take a product off the storefront")
+    @Operation(operationId = "deactivateProduct", summary = "Take a product off the storefront")
+    @APIResponse(responseCode = "204", description = "Taken off the storefront")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response deactivate(@PathParam("productId") String productId) {
         catalog.deactivate(productId);
         return Response.noContent().build();

@@ -16,6 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Fulfilment for staff: run tracking and remittance now, the COD remittance report. (Booking an order's
@@ -25,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({TijaratApplication.ADMIN, TijaratApplication.STAFF})
+@Tag(name = "Admin: fulfilment", description = "Roles: admin, staff.")
+@SecurityRequirement(name = TijaratApplication.BEARER_JWT)
+// Bodies: META-INF/openapi.yaml. 401/403 are answered before the method runs.
 public class AdminFulfilmentResource {
 
     @Inject
@@ -35,15 +44,27 @@ public class AdminFulfilmentResource {
 
     @POST
     @Path("/shipments/track")
-    @Operation(summary = "Track due parcels and pull COD remittances now instead of waiting for the schedule")
+    @Operation(operationId = "trackShipments",
+            summary = "Track due parcels and pull COD remittances now instead of waiting for the schedule")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FulfilmentRun")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Fulfilment.Run track() {
         return fulfilment.runOnce();
     }
 
     @GET
     @Path("/cod/remittances")
-    @Operation(summary = "COD remittance mismatches: short, returned-but-charged, unknown parcels, and missing payouts")
-    public Remittances.Report report(@QueryParam("graceDays") @DefaultValue("7") int graceDays) {
+    @Operation(operationId = "codRemittanceReport",
+            summary = "COD remittance mismatches: short, returned-but-charged, unknown parcels, and missing payouts")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RemittanceReport")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public Remittances.Report report(
+            @QueryParam("graceDays") @DefaultValue("7") @Schema(ref = "GraceDays") int graceDays) {
         return remittances.report(Duration.ofDays(QueryParams.range("graceDays", graceDays, 0, 365)));
     }
 }

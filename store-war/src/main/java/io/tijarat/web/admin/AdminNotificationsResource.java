@@ -20,12 +20,21 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The notification outbox for admins: parked and uncertain messages, retrying one, running the relay now. */
 @Path("/admin/notifications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(TijaratApplication.ADMIN)
+@Tag(name = "Admin: notifications", description = "Roles: admin.")
+@SecurityRequirement(name = TijaratApplication.BEARER_JWT)
+// Bodies: META-INF/openapi.yaml. 401/403 are answered before the method runs.
 public class AdminNotificationsResource {
 
     @Inject
@@ -44,8 +53,13 @@ public class AdminNotificationsResource {
     }
 
     @GET
-    @Operation(summary = "Outbox messages in a state (default PARKED), newest first")
-    public List<MessageView> list(@QueryParam("state") @DefaultValue("PARKED") String state) {
+    @Operation(operationId = "listNotifications", summary = "Outbox messages in a state (default PARKED), newest first")
+    @APIResponse(responseCode = "200", ref = "MessageList")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public List<MessageView> list(
+            @QueryParam("state") @DefaultValue("PARKED") @Schema(ref = "MessageState") String state) {
         OutboxMessage.State wanted;
         try {
             wanted = OutboxMessage.State.valueOf(state);
@@ -57,7 +71,12 @@ public class AdminNotificationsResource {
 
     @POST
     @Path("/{messageId}/retry")
-    @Operation(summary = "Queue a parked or uncertain message again")
+    @Operation(operationId = "retryNotification", summary = "Queue a parked or uncertain message again")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public MessageView retry(@PathParam("messageId") String messageId) {
         if (!store.retry(messageId)) {
             throw new NotFoundException("no unsent message with this id");
@@ -67,7 +86,12 @@ public class AdminNotificationsResource {
 
     @POST
     @Path("/relay")
-    @Operation(summary = "Run the outbox relay now instead of waiting for its schedule")
+    @Operation(operationId = "runNotificationRelay",
+            summary = "Run the outbox relay now instead of waiting for its schedule")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OutboxRun")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public OutboxRelay.Run relay() {
         return relay.runOnce();
     }

@@ -35,6 +35,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Orders for shop staff. */
@@ -42,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({TijaratApplication.ADMIN, TijaratApplication.STAFF})
+@Tag(name = "Admin: orders", description = "Roles: admin, staff (confirming a bank transfer and refunds: admin only).")
+@SecurityRequirement(name = TijaratApplication.BEARER_JWT)
+// Bodies: META-INF/openapi.yaml. 401/403 are answered before the method runs.
 public class AdminOrderResource {
 
     @Inject
@@ -91,15 +100,23 @@ public class AdminOrderResource {
     }
 
     @GET
-    @Operation(summary = "List orders, newest first, filtered by state, date and providers")
+    @Operation(operationId = "listOrders", summary = "List orders, newest first, filtered by state, date and providers")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public OrderAdministration.Page list(
-            @QueryParam("status") @Parameter(description = "e.g. PAID, CONFIRMED") String status,
+            @QueryParam("status") @Parameter(description = "e.g. PAID, CONFIRMED")
+            @Schema(ref = "OrderStatus") String status,
             @QueryParam("from") @Parameter(description = "created at or after (ISO-8601 instant)") String from,
             @QueryParam("to") @Parameter(description = "created before (ISO-8601 instant)") String to,
             @QueryParam("paymentProvider") @Parameter(description = "provider id, e.g. cod") String paymentProvider,
             @QueryParam("shippingProvider") @Parameter(description = "provider id, e.g. flat-rate") String shippingProvider,
-            @QueryParam("page") @DefaultValue("0") @Parameter(description = "from 0") int page,
-            @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(description = "from 0")
+            @Schema(ref = "OrderPageNumber") int page,
+            @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100")
+            @Schema(ref = "PageSize") int size) {
         var filter = new OrderAdministration.Filter(status(status), instant("from", from), instant("to", to),
                 QueryParams.maxLength("paymentProvider", paymentProvider, 40),
                 QueryParams.maxLength("shippingProvider", shippingProvider, 40));
@@ -109,7 +126,12 @@ public class AdminOrderResource {
 
     @GET
     @Path("/{orderId}")
-    @Operation(summary = "An order with its lines and full history")
+    @Operation(operationId = "getOrderDetail", summary = "An order with its lines and full history")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderDetail")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public OrderAdministration.Detail detail(@PathParam("orderId") String orderId) {
         return orders.detail(orderId);
     }
@@ -117,7 +139,16 @@ public class AdminOrderResource {
     @POST
     @Path("/{orderId}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel an order (before fulfilment) and put its stock back")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order (before fulfilment) and put its stock back")
+    @RequestBody(required = false,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CancelRequest")))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderDetail")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public OrderAdministration.Detail cancel(@PathParam("orderId") String orderId, CancelRequest request) {
         String reason = request == null || request.reason() == null || request.reason().isBlank()
                 ? "cancelled by staff" : QueryParams.maxLength("reason", request.reason().strip(), 300);
@@ -127,9 +158,19 @@ public class AdminOrderResource {
     @POST
     @Path("/{orderId}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm a cash-on-delivery order after speaking to the customer",
+    @Operation(operationId = "confirmOrder",
+            summary = "Confirm a cash-on-delivery order after speaking to the customer",
             description = "Moves an order AWAITING_CONFIRMATION to CONFIRMED, ready to fulfil; who and why go into "
                     + "its history. Confirming a CONFIRMED order again changes nothing.")
+    @RequestBody(required = false,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConfirmRequest")))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrderDetail")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public OrderAdministration.Detail confirm(@PathParam("orderId") String orderId, ConfirmRequest request) {
         String note = request == null || request.note() == null ? null : QueryParams.maxLength("note", request.note().strip(), 300);
         return orders.confirmCashOnDelivery(orderId, note, "staff:" + security.getUserPrincipal().getName());
@@ -139,10 +180,20 @@ public class AdminOrderResource {
     @Path("/{orderId}/bank-transfer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(TijaratApplication.ADMIN)
-    @Operation(summary = "Confirm that an order's bank transfer arrived",
+    @Operation(operationId = "confirmBankTransfer", summary = "Confirm that an order's bank transfer arrived",
             description = "Settles the order's bank-transfer payment with the bank's reference, recording who confirmed "
                     + "it and when. A reference confirms one order only; the same confirmation again answers "
                     + "alreadyConfirmed=true. An amount other than the total is recorded and flagged, not accepted.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BankTransferRequest")))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BankTransferConfirmation")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public BankTransfers.Confirmation confirmTransfer(@PathParam("orderId") String orderId, BankTransferRequest request) {
         if (request == null) {
             throw new InvalidInputException("bankReference", "is required");
@@ -153,8 +204,15 @@ public class AdminOrderResource {
 
     @POST
     @Path("/{orderId}/fulfil")
-    @Operation(summary = "Book the order's parcel with its courier (with the COD amount for cash on delivery)",
+    @Operation(operationId = "fulfilOrder",
+            summary = "Book the order's parcel with its courier (with the COD amount for cash on delivery)",
             description = "A refused booking leaves the order fulfillable, with the courier's reason in 'error'.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShipmentView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public ShipmentLedger.View fulfil(@PathParam("orderId") String orderId) {
         return fulfilment.fulfil(orderId);
     }
@@ -163,10 +221,22 @@ public class AdminOrderResource {
     @Path("/{orderId}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(TijaratApplication.ADMIN)
-    @Operation(summary = "Refund all or part of an order (requires an Idempotency-Key)",
+    @Operation(operationId = "refundOrder", summary = "Refund all or part of an order (requires an Idempotency-Key)",
             description = "Through the payment provider when it can refund; otherwise answered 422 until staff "
                     + "confirm a manual refund with manual=true. Refunds never add up to more than was paid.")
-    public Response refund(@PathParam("orderId") String orderId, @HeaderParam("Idempotency-Key") String key,
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RefundRequest")))
+    @APIResponse(responseCode = "201",
+            description = "Created (a replay of the same Idempotency-Key and body answers the same)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RefundView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public Response refund(@PathParam("orderId") String orderId,
+                           @HeaderParam("Idempotency-Key") @Parameter(required = true) String key,
                            byte[] body) {
         String actor = "admin:" + security.getUserPrincipal().getName();
         byte[] fingerprint = (orderId + "\n" + new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8))

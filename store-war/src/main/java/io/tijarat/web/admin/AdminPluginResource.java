@@ -17,12 +17,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The plugin directory as the server sees it, and switching providers on and off. */
 @Path("/admin/plugins")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(TijaratApplication.ADMIN)
+@Tag(name = "Admin: plugins", description = "Roles: admin.")
+@SecurityRequirement(name = TijaratApplication.BEARER_JWT)
+// Bodies: META-INF/openapi.yaml. 401/403 are answered before the method runs.
 public class AdminPluginResource {
 
     @Inject
@@ -37,14 +46,23 @@ public class AdminPluginResource {
     SecurityContext security;
 
     @GET
-    @Operation(summary = "Every plugin jar and provider: version, SPI version, SHA-256, state and reason")
+    @Operation(operationId = "listPlugins",
+            summary = "Every plugin jar and provider: version, SPI version, SHA-256, state and reason")
+    @APIResponse(responseCode = "200", ref = "PluginList")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<PluginView> list() {
         return plugins.entries().stream().map(this::view).toList();
     }
 
     @POST
     @Path("/{providerId}/disable")
-    @Operation(summary = "Stop offering a provider (calls in flight finish); it stays off across restarts")
+    @Operation(operationId = "disablePlugin",
+            summary = "Stop offering a provider (calls in flight finish); it stays off across restarts")
+    @APIResponse(responseCode = "200", ref = "PluginList")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<PluginView> disable(@PathParam("providerId") String providerId) {
         plugins.disable(known(providerId), "admin:" + security.getUserPrincipal().getName());
         return list();
@@ -52,7 +70,11 @@ public class AdminPluginResource {
 
     @POST
     @Path("/{providerId}/enable")
-    @Operation(summary = "Offer a disabled provider again")
+    @Operation(operationId = "enablePlugin", summary = "Offer a disabled provider again")
+    @APIResponse(responseCode = "200", ref = "PluginList")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<PluginView> enable(@PathParam("providerId") String providerId) {
         plugins.enable(known(providerId), "admin:" + security.getUserPrincipal().getName());
         return list();

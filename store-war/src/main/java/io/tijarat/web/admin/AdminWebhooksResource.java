@@ -23,6 +23,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Merchant webhooks for admins: register a URL for order events (the signing secret is in that answer
@@ -33,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(TijaratApplication.ADMIN)
+@Tag(name = "Admin: merchant webhooks", description = "Roles: admin.")
+@SecurityRequirement(name = TijaratApplication.BEARER_JWT)
+// Bodies: META-INF/openapi.yaml. 401/403 are answered before the method runs.
 public class AdminWebhooksResource {
 
     @Inject
@@ -43,7 +52,16 @@ public class AdminWebhooksResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a URL for order events; the answer holds the signing secret, shown this once")
+    @Operation(operationId = "createWebhook",
+            summary = "Register a URL for order events; the answer holds the signing secret, shown this once")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookRequest")))
+    @APIResponse(responseCode = "201", description = "Created; the secret is shown only here",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookCreated")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response create(WebhookRequest request) {
         if (request == null) {
             throw new InvalidInputException("body", "a JSON object is required");
@@ -54,14 +72,23 @@ public class AdminWebhooksResource {
     }
 
     @GET
-    @Operation(summary = "Every webhook: URL, events, active or disabled (with the reason), failures in a row")
+    @Operation(operationId = "listWebhooks",
+            summary = "Every webhook: URL, events, active or disabled (with the reason), failures in a row")
+    @APIResponse(responseCode = "200", ref = "WebhookList")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<WebhookView> list() {
         return webhooks.list().stream().map(WebhookView::of).toList();
     }
 
     @GET
     @Path("/{webhookId}")
-    @Operation(summary = "One webhook")
+    @Operation(operationId = "getWebhook", summary = "One webhook")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public WebhookView get(@PathParam("webhookId") String webhookId) {
         return webhooks.find(webhookId).map(WebhookView::of)
                 .orElseThrow(() -> new NotFoundException("no webhook with this id"));
@@ -69,21 +96,36 @@ public class AdminWebhooksResource {
 
     @POST
     @Path("/{webhookId}/enable")
-    @Operation(summary = "Send to a disabled webhook again; its failure count starts from zero")
+    @Operation(operationId = "enableWebhook",
+            summary = "Send to a disabled webhook again; its failure count starts from zero")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public WebhookView enable(@PathParam("webhookId") String webhookId) {
         return WebhookView.of(webhooks.enable(webhookId));
     }
 
     @POST
     @Path("/{webhookId}/disable")
-    @Operation(summary = "Stop sending to a webhook; its pending deliveries are parked")
+    @Operation(operationId = "disableWebhook", summary = "Stop sending to a webhook; its pending deliveries are parked")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public WebhookView disable(@PathParam("webhookId") String webhookId) {
         return WebhookView.of(webhooks.disable(webhookId));
     }
 
     @DELETE
     @Path("/{webhookId}")
-    @Operation(summary = "Delete a webhook and its deliveries")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its deliveries")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response delete(@PathParam("webhookId") String webhookId) {
         if (!webhooks.delete(webhookId)) {
             throw new NotFoundException("no webhook with this id");
@@ -93,16 +135,29 @@ public class AdminWebhooksResource {
 
     @GET
     @Path("/{webhookId}/deliveries")
-    @Operation(summary = "A webhook's recent deliveries, newest first: status, attempts, last status code or error")
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "A webhook's recent deliveries, newest first: status, attempts, last status code or error")
+    @APIResponse(responseCode = "200", ref = "DeliveryList")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<WebhookDeliveryView> deliveries(@PathParam("webhookId") String webhookId,
-                                                @QueryParam("limit") @DefaultValue("50") int limit) {
+                                                @QueryParam("limit") @DefaultValue("50") @Schema(ref = "DeliveryLimit") int limit) {
         return webhooks.deliveries(webhookId, QueryParams.range("limit", limit, 1, 200)).stream()
                 .map(WebhookDeliveryView::of).toList();
     }
 
     @POST
     @Path("/deliveries/{deliveryId}/retry")
-    @Operation(summary = "Queue a FAILED delivery again, with a fresh retry schedule (its webhook must be active)")
+    @Operation(operationId = "retryWebhookDelivery",
+            summary = "Queue a FAILED delivery again, with a fresh retry schedule (its webhook must be active)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookDeliveryView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public WebhookDeliveryView retry(@PathParam("deliveryId") String deliveryId) {
         return WebhookDeliveryView.of(webhooks.retry(deliveryId));
     }

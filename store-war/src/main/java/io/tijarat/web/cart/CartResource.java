@@ -23,11 +23,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Carts: create one, read it, set or remove lines. The cart id is the bearer of the cart. */
 @Path("/carts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cart")
+// Bodies and examples: META-INF/openapi.yaml.
 public class CartResource {
 
     @Inject
@@ -44,7 +49,8 @@ public class CartResource {
     }
 
     @POST
-    @Operation(summary = "Create an empty cart")
+    @Operation(operationId = "createCart", summary = "Create an empty cart")
+    @APIResponse(responseCode = "201", ref = "CartCreated")
     public Response create() {
         CartView cart = carts.create();
         return Response.created(uri.getBaseUriBuilder().path("carts").path(cart.id()).build()).entity(cart).build();
@@ -52,7 +58,9 @@ public class CartResource {
 
     @GET
     @Path("/{cartId}")
-    @Operation(summary = "Read a cart with its totals")
+    @Operation(operationId = "getCart", summary = "Read a cart with its totals")
+    @APIResponse(responseCode = "200", ref = "Cart")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public CartView get(@PathParam("cartId") String cartId) {
         return carts.get(cartId);
     }
@@ -60,7 +68,13 @@ public class CartResource {
     @PUT
     @Path("/{cartId}/lines/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the quantity of a SKU in the cart (0 removes it)")
+    @Operation(operationId = "setCartLine", summary = "Set the quantity of a SKU in the cart (0 removes it)")
+    @RequestBody(ref = "LineUpdate")
+    @APIResponse(responseCode = "200", ref = "Cart")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public CartView setLine(@PathParam("cartId") String cartId, @PathParam("sku") String sku, LineUpdate update) {
         if (update == null || update.quantity() == null) {
             throw new InvalidInputException("quantity", "is required");
@@ -70,7 +84,11 @@ public class CartResource {
 
     @GET
     @Path("/{cartId}/shipping-options")
-    @Operation(summary = "Ways to ship this cart to a city, cheapest first (send the chosen provider and service at checkout)")
+    @Operation(operationId = "listShippingOptions",
+            summary = "Ways to ship this cart to a city, cheapest first (send the chosen provider and service at checkout)")
+    @APIResponse(responseCode = "200", ref = "ShippingOptions")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ShippingOptions.Option> shippingOptions(@PathParam("cartId") String cartId,
             @QueryParam("city") @Parameter(description = "destination city, English or Urdu name", example = "Lahore") String city) {
         return shippingOptions.forCart(cartId, QueryParams.maxLength("city", city, 100));
@@ -78,7 +96,11 @@ public class CartResource {
 
     @DELETE
     @Path("/{cartId}/lines/{sku}")
-    @Operation(summary = "Remove a SKU from the cart")
+    @Operation(operationId = "removeCartLine", summary = "Remove a SKU from the cart")
+    @APIResponse(responseCode = "200", ref = "Cart")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public CartView removeLine(@PathParam("cartId") String cartId, @PathParam("sku") String sku) {
         return carts.setQuantity(cartId, sku, 0);
     }

@@ -19,12 +19,16 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import io.tijarat.web.json.StrictJsonb;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The storefront's product listing. */
 @Path("/products")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog")
 public class ProductResource {
 
     @Inject
@@ -37,12 +41,21 @@ public class ProductResource {
     Request request;
 
     @GET
-    @Operation(summary = "List active products", description = "Paged, ordered by title; q searches title and description. "
+    @Operation(operationId = "listProducts",
+            summary = "List active products", description = "Paged, ordered by title; q searches title and description. "
             + "Answers carry an ETag: send it back in If-None-Match to get 304 Not Modified when nothing changed.")
+    // The bodies and their examples are in META-INF/openapi.yaml (why: see there).
+    @APIResponse(responseCode = "200", ref = "ProductPage")
+    @APIResponse(responseCode = "304", description = "Not Modified: If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    // @Schema(ref) on integer query parameters: Payara writes their @DefaultValue as a string; the schemas in
+    // META-INF/openapi.yaml carry the default as a number, and the range QueryParams enforces.
     public Response list(
             @QueryParam("q") @Parameter(description = "Text to look for in title and description (at most 100 characters)", example = "chappal") String q,
-            @QueryParam("page") @DefaultValue("0") @Parameter(description = "Page number, 0 to 10000") int page,
-            @QueryParam("size") @DefaultValue("20") @Parameter(description = "Page size, 1 to 100") int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(description = "Page number, 0 to 10000")
+            @Schema(ref = "ProductPageNumber") int page,
+            @QueryParam("size") @DefaultValue("20") @Parameter(description = "Page size, 1 to 100")
+            @Schema(ref = "PageSize") int size) {
         ProductPage result = catalog.listActive(QueryParams.maxLength("q", q, 100),
                 QueryParams.range("page", page, 0, 10_000),
                 QueryParams.range("size", size, 1, CatalogQueries.MAX_PAGE_SIZE));

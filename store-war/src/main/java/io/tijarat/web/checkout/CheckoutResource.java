@@ -17,9 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/checkout}, safe to retry: it requires an {@code Idempotency-Key}. The same key and
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  */
 @Path("/checkout")
 @RequestScoped
+@Tag(name = "Checkout")
+// Bodies and examples: META-INF/openapi.yaml.
 public class CheckoutResource {
 
     @Inject
@@ -43,16 +46,20 @@ public class CheckoutResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Place an order from a cart and start its payment",
+    @Operation(operationId = "checkout", summary = "Place an order from a cart and start its payment",
             description = "Requires an Idempotency-Key header. Returns the order, its access token (shown once) and "
                     + "the customer's next payment step.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "cash on delivery",
-            value = "{\"cartId\":\"0b9c…\",\"customer\":{\"name\":\"Ayesha Khan\",\"phone\":\"0300-1234567\","
-                    + "\"email\":\"ayesha@example.pk\",\"locale\":\"ur\"},\"shippingAddress\":{\"address\":\"House 12, Street 4, "
-                    + "Gulberg III\",\"city\":\"Lahore\",\"postalCode\":\"54660\"},\"paymentProvider\":\"cod\","
-                    + "\"shippingProvider\":\"flat-rate\"}")))
-    public Response checkout(@HeaderParam("Idempotency-Key") String key,
-                             @HeaderParam("X-Client-Id") String clientId,
+    @RequestBody(ref = "Checkout")
+    @APIResponse(responseCode = "201", ref = "CheckoutPlaced")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Response checkout(@HeaderParam("Idempotency-Key") @Parameter(required = true,
+                                     description = "a new unique value (e.g. a UUID) per checkout, the same one when retrying it")
+                             String key,
+                             @HeaderParam("X-Client-Id") @Parameter(description = "optional: scopes Idempotency-Keys to one client")
+                             String clientId,
                              byte[] body) {
         return idempotent.execute(clientId, "checkout", key, body,
                 recordId -> created(checkout.checkout(recordId, JsonBodies.parse(body, CheckoutRequest.class).toCommand(uri.getBaseUri()))),

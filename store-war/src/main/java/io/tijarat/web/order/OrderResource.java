@@ -24,6 +24,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A customer's order. The access token travels in a header, not the URL, so it does not end up in
@@ -32,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/orders")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
+// Bodies and examples: META-INF/openapi.yaml.
 public class OrderResource {
 
     @Inject
@@ -53,11 +59,19 @@ public class OrderResource {
     @POST
     @Path("/{orderId}/payments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pay again after a declined payment, with the same or another method",
+    @Operation(operationId = "payOrderAgain",
+            summary = "Pay again after a declined payment, with the same or another method",
             description = "Needs the X-Order-Token and an Idempotency-Key. Refused (409) while the last payment may "
                     + "still take money — pending, or being confirmed with the provider — so no one is charged twice.")
-    public Response retryPayment(@PathParam("orderId") String orderId, @HeaderParam("X-Order-Token") String token,
-                                 @HeaderParam("Idempotency-Key") String key, byte[] body) {
+    @RequestBody(ref = "RetryPayment")
+    @APIResponse(responseCode = "201", ref = "PaymentStarted")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Response retryPayment(@PathParam("orderId") String orderId,
+                                 @HeaderParam("X-Order-Token") @Parameter(required = true) String token,
+                                 @HeaderParam("Idempotency-Key") @Parameter(required = true) String key, byte[] body) {
         orders.viewWithToken(orderId, token); // 404 before anything, also for a replayed key
         return idempotent.execute("order:" + orderId, "order-payment", key, body, recordId -> {
             RetryPaymentRequest request = JsonBodies.parse(body, RetryPaymentRequest.class);
@@ -76,8 +90,11 @@ public class OrderResource {
 
     @GET
     @Path("/{orderId}")
-    @Operation(summary = "Read an order (needs the X-Order-Token returned at checkout)")
-    public OrderView get(@PathParam("orderId") String orderId, @HeaderParam("X-Order-Token") String token) {
+    @Operation(operationId = "getOrder", summary = "Read an order (needs the X-Order-Token returned at checkout)")
+    @APIResponse(responseCode = "200", ref = "Order")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public OrderView get(@PathParam("orderId") String orderId,
+                         @HeaderParam("X-Order-Token") @Parameter(required = true) String token) {
         return orders.viewWithToken(orderId, token);
     }
 }

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,6 +39,8 @@ import java.util.Optional;
  */
 @Path("/payments/return")
 @RequestScoped
+@Tag(name = "Payments")
+// Bodies: META-INF/openapi.yaml. The answers are for a browser: a redirect or a small HTML page.
 public class PaymentReturnResource {
 
     @Inject
@@ -61,14 +66,25 @@ public class PaymentReturnResource {
 
     @GET
     @Path("/{providerId}")
-    @Operation(summary = "A customer's browser returning from a gateway's hosted checkout (redirect)")
+    @Operation(operationId = "customerReturnGet",
+            summary = "A customer's browser returning from a gateway's hosted checkout (redirect)")
+    @APIResponse(responseCode = "200", ref = "ReturnPage")
+    @APIResponse(responseCode = "303", ref = "ReturnRedirect")
+    @APIResponse(responseCode = "400", ref = "ReturnRefused")
+    @APIResponse(responseCode = "404", ref = "ReturnUnknownProvider")
     public Response returnedByRedirect(@PathParam("providerId") String providerId) {
         return handle(providerId, "GET", new byte[0]);
     }
 
     @POST
     @Path("/{providerId}")
-    @Operation(summary = "A customer's browser returning from a gateway's hosted checkout (form post)")
+    @Operation(operationId = "customerReturnPost",
+            summary = "A customer's browser returning from a gateway's hosted checkout (form post)")
+    @RequestBody(ref = "GatewayForm")
+    @APIResponse(responseCode = "200", ref = "ReturnPage")
+    @APIResponse(responseCode = "303", ref = "ReturnRedirect")
+    @APIResponse(responseCode = "400", ref = "ReturnRefused")
+    @APIResponse(responseCode = "404", ref = "ReturnUnknownProvider")
     public Response returnedByPost(@PathParam("providerId") String providerId, byte[] body) {
         return handle(providerId, "POST", body == null ? new byte[0] : body);
     }

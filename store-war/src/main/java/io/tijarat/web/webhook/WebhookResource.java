@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/webhooks/{providerId}}: a provider's server tells us about a payment (IPN, webhook) or, for
@@ -41,6 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/webhooks")
 @RequestScoped
+@Tag(name = "Provider webhooks")
+// Bodies: META-INF/openapi.yaml. Bodies and acknowledgements are in each provider's own format.
 public class WebhookResource {
 
     @Inject
@@ -69,7 +74,13 @@ public class WebhookResource {
 
     @POST
     @Path("/{providerId}")
-    @Operation(summary = "Receive a provider's payment notification (IPN/webhook) or a courier's tracking webhook")
+    @Operation(operationId = "receiveProviderWebhook",
+            summary = "Receive a provider's payment notification (IPN/webhook) or a courier's tracking webhook")
+    @RequestBody(ref = "ProviderNotification")
+    @APIResponse(responseCode = "200", ref = "ProviderAcknowledged")
+    @APIResponse(responseCode = "401", ref = "NotVerified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "NotApplied")
     public Response receive(@PathParam("providerId") String providerId, byte[] body) {
         return receive(providerId, "POST", body);
     }
@@ -77,7 +88,11 @@ public class WebhookResource {
     /** EasyPaisa notifies with a bodiless {@code GET ?url=…}; the plugin decides what a GET may say. */
     @GET
     @Path("/{providerId}")
-    @Operation(summary = "Receive a provider's notification sent as a GET (EasyPaisa's IPN)")
+    @Operation(operationId = "receiveProviderWebhookGet",
+            summary = "Receive a provider's notification sent as a GET (EasyPaisa's IPN)")
+    @APIResponse(responseCode = "200", ref = "ProviderAcknowledged")
+    @APIResponse(responseCode = "401", ref = "NotVerified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response receiveGet(@PathParam("providerId") String providerId) {
         return receive(providerId, "GET", new byte[0]);
     }
