@@ -129,7 +129,7 @@ final class EasyPaisaProvider implements PaymentProvider {
     private PaymentOutcome mobileAccount(PaymentRequest request, PhoneNumber wallet) {
         Map<String, String> fields = initiation(request, StartAnswers.Flow.MOBILE_ACCOUNT);
         fields.put("mobileAccountNo", wallet.pakistanLocal().orElseThrow());
-        request.customer().email().ifPresent(email -> fields.put("emailAddress", email.value()));
+        fields.put("emailAddress", emailAddress(request));
         return send(request, StartAnswers.Flow.MOBILE_ACCOUNT, fields, WALLET_TIMEOUT, clock.instant());
     }
 
@@ -137,9 +137,20 @@ final class EasyPaisaProvider implements PaymentProvider {
         Instant expiresAt = clock.instant().plus(settings.voucherValidity());
         Map<String, String> fields = initiation(request, StartAnswers.Flow.VOUCHER);
         fields.put("msisdn", msisdn.pakistanLocal().orElseThrow());
-        request.customer().email().ifPresent(email -> fields.put("emailAddress", email.value()));
+        fields.put("emailAddress", emailAddress(request));
         fields.put("tokenExpiry", Formats.expiry(expiresAt));
         return send(request, StartAnswers.Flow.VOUCHER, fields, QUICK_TIMEOUT, expiresAt);
+    }
+
+    /**
+     * {@code emailAddress}, on every initiation: the customer's, else the shop's configured fallback. Public
+     * EasyPaisa clients all send it — https://github.com/moeen-basra/omnipay-easypaisa (a required parameter of
+     * {@code PurchaseRequest}), https://github.com/zfhassaan/easypaisa ({@code sendRequest} refuses a missing or
+     * malformed one), https://github.com/Asad06124/easypaisa_flutter ({@code requestPayment} takes it as required)
+     * — so a payment without one is one EasyPaisa was never shown to accept.
+     */
+    private String emailAddress(PaymentRequest request) {
+        return request.customer().email().orElse(settings.fallbackEmail()).value();
     }
 
     private Map<String, String> initiation(PaymentRequest request, StartAnswers.Flow flow) {

@@ -53,6 +53,10 @@ public final class EasyPaisaProviderFactory implements PaymentProviderFactory {
                     "sandbox"))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.VOUCHER_VALIDITY_HOURS,
                     "How many hours an over-the-counter payment token can be paid, 1 to 720", "72"))
+            .property(ConfigProperty.withDefault(EasyPaisaSettings.FALLBACK_EMAIL,
+                    "The e-mail address sent as emailAddress when the customer gave none (EasyPaisa's API takes one"
+                            + " with every mobile-account and voucher payment): set the shop's no-reply address",
+                    EasyPaisaSettings.DEFAULT_FALLBACK_EMAIL))
             .defaultTimeout(BUDGET)
             .build();
 
@@ -64,8 +68,13 @@ public final class EasyPaisaProviderFactory implements PaymentProviderFactory {
     /** @throws io.tijarat.spi.PermanentProviderException naming the key, if the configuration is invalid */
     @Override
     public PaymentProvider create(ProviderContext context) {
-        return new EasyPaisaProvider(EasyPaisaSettings.from(context.config()), context.httpClient(), context.clock(),
-                context.logger());
+        EasyPaisaSettings settings = EasyPaisaSettings.from(context.config());
+        if (settings.mode() == EasyPaisaSettings.Mode.LIVE && settings.fallbackEmailIsDefault()) {
+            context.logger().warn(settings.key(EasyPaisaSettings.FALLBACK_EMAIL) + " is not set: payments of customers"
+                    + " who gave no e-mail address go to EasyPaisa with " + EasyPaisaSettings.DEFAULT_FALLBACK_EMAIL
+                    + "; set it to the shop's no-reply address");
+        }
+        return new EasyPaisaProvider(settings, context.httpClient(), context.clock(), context.logger());
     }
 
     /** The jar's Implementation-Version; a build from the classes directory (tests, IDE) has none. */

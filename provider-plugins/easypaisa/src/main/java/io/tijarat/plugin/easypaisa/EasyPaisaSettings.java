@@ -1,5 +1,6 @@
 package io.tijarat.plugin.easypaisa;
 
+import io.tijarat.spi.EmailAddress;
 import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.ProviderConfig;
@@ -29,11 +30,13 @@ import java.util.regex.Pattern;
  * @param postBackUrl     where EasyPaisa sends the customer's browser back (the core's return endpoint) when
  *                        the payment request brings no return URL
  * @param voucherValidity how long an over-the-counter voucher can be paid
+ * @param fallbackEmail   the {@code emailAddress} sent when the customer gave none: EasyPaisa's REST initiations
+ *                        carry one on every transaction
  * @param keyPrefix       {@code tijarat.provider.easypaisa.}, for messages that name a key
  */
 record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountNumber, String username,
                          Secret password, Secret hashKey, Optional<URI> postBackUrl, Duration voucherValidity,
-                         String keyPrefix) {
+                         EmailAddress fallbackEmail, String keyPrefix) {
 
     static final String MODE = "mode";
     static final String BASE_URL = "base-url";
@@ -44,6 +47,14 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
     static final String HASH_KEY = "hash-key";
     static final String POSTBACK_URL = "postback-url";
     static final String VOUCHER_VALIDITY_HOURS = "voucher-validity-hours";
+    static final String FALLBACK_EMAIL = "fallback-email";
+
+    /**
+     * The fallback's default: an address at a domain reserved for examples (RFC 2606), so nothing EasyPaisa
+     * sends to it reaches anyone. Shops set their own no-reply address; in live mode the provider warns until
+     * they do.
+     */
+    static final String DEFAULT_FALLBACK_EMAIL = "no-reply@example.com";
 
     /** EasyPaisa's staging host (the notes' "Staging"). */
     static final String SANDBOX_HOST = "easypaystg.easypaisa.com.pk";
@@ -103,8 +114,9 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
         Optional<URI> postBack = config.get(POSTBACK_URL).isPresent() ? Optional.of(postBackUrl(config, mode))
                 : Optional.empty();
         Duration voucherValidity = Duration.ofHours(voucherHours(config));
+        EmailAddress fallbackEmail = fallbackEmail(config);
         return new EasyPaisaSettings(mode, baseUrl, storeId, account, username, password, hashKey, postBack,
-                voucherValidity, prefix);
+                voucherValidity, fallbackEmail, prefix);
     }
 
     /** {@code {base-url}/easypay-service/rest/v4/<endpoint>}. */
@@ -233,6 +245,21 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
         return Integer.parseInt(value);
     }
 
+    private static EmailAddress fallbackEmail(ProviderConfig config) {
+        String value = config.require(FALLBACK_EMAIL).strip();
+        try {
+            return EmailAddress.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentProviderException(config.keyFor(FALLBACK_EMAIL) + " must be an e-mail address"
+                    + " (local@domain.tld), e.g. the shop's no-reply address");
+        }
+    }
+
+    /** Whether the shop left the fallback e-mail at its placeholder default. */
+    boolean fallbackEmailIsDefault() {
+        return fallbackEmail.value().equalsIgnoreCase(DEFAULT_FALLBACK_EMAIL);
+    }
+
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("[::1]") || IPV4_LOOPBACK.matcher(h).matches();
@@ -242,6 +269,7 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
     @Override
     public String toString() {
         return "EasyPaisaSettings[" + mode + ", " + baseUrl + ", store " + storeId + ", user " + username
-                + ", password " + password + ", hash key " + hashKey + ", voucher validity " + voucherValidity + "]";
+                + ", password " + password + ", hash key " + hashKey + ", voucher validity " + voucherValidity
+                + ", fallback e-mail " + fallbackEmail.masked() + "]";
     }
 }

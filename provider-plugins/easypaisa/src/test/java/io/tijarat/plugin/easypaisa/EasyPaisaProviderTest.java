@@ -16,6 +16,7 @@ import io.tijarat.spi.TransientProviderException;
 import io.tijarat.spi.kit.SampleRequests;
 import io.tijarat.spi.kit.TestProviderContext;
 import io.tijarat.spi.payment.CallbackOutcome;
+import io.tijarat.spi.payment.Customer;
 import io.tijarat.spi.payment.CustomerAction;
 import io.tijarat.spi.payment.InquiryOutcome;
 import io.tijarat.spi.payment.InquiryRequest;
@@ -23,6 +24,7 @@ import io.tijarat.spi.payment.PaymentCapability;
 import io.tijarat.spi.payment.PaymentMethod;
 import io.tijarat.spi.payment.PaymentOutcome;
 import io.tijarat.spi.payment.PaymentProvider;
+import io.tijarat.spi.payment.PaymentRequest;
 import io.tijarat.spi.payment.WalletAccount;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -90,6 +92,56 @@ class EasyPaisaProviderTest {
         assertEquals("MA", body.get("transactionType"));
         assertEquals("03001234567", body.get("mobileAccountNo"));
         assertEquals("ayesha@example.pk", body.get("emailAddress"));
+    }
+
+    @Test
+    void givenACustomerWhoGaveNoEmail_whenAWalletPaymentStarts_thenEasyPaisaGetsTheFallbackAndThePaymentGoesAhead()
+            throws Exception {
+        PaymentRequest noEmail = Fixtures.order(SampleRequests.newKey())
+                .customer(new Customer("Ayesha Khan", Optional.of(SampleRequests.PHONE), Optional.empty()))
+                .wallet(new WalletAccount(SampleRequests.PHONE, Optional.empty())).build();
+
+        PaymentOutcome outcome = provider().start(noEmail);
+
+        assertInstanceOf(PaymentOutcome.Pending.class, outcome, "the stub, like EasyPaisa's clients, needs an address");
+        assertEquals("no-reply@example.com", lastBodySent().get("emailAddress"));
+    }
+
+    @Test
+    void givenTheShopsOwnNoReplyAddress_whenAVoucherIsIssuedToACustomerWithoutEmail_thenThatAddressIsSent()
+            throws Exception {
+        PaymentRequest noEmail = Fixtures.order(SampleRequests.newKey()).method(PaymentMethod.VOUCHER)
+                .customer(new Customer("Ayesha Khan", Optional.of(SampleRequests.PHONE), Optional.empty())).build();
+
+        PaymentOutcome outcome = provider(builder -> builder.property("fallback-email", "no-reply@shop.example.pk"))
+                .start(noEmail);
+
+        assertInstanceOf(CustomerAction.PayVoucher.class, assertInstanceOf(PaymentOutcome.Pending.class, outcome)
+                .next());
+        assertEquals("no-reply@shop.example.pk", lastBodySent().get("emailAddress"));
+    }
+
+    @Test
+    void givenAnInitiationWithoutEmailAddress_whenItReachesTheStub_thenRefused0002LikeAnyMissingField()
+            throws Exception {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("orderId", "K7Q2M9X4B8C3D5E6");
+        body.put("storeId", "43210");
+        body.put("transactionAmount", "1500.0");
+        body.put("transactionType", "MA");
+        body.put("mobileAccountNo", "03001234567");
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        URI.create(easyPaisa.baseUrl() + "/easypay-service/rest/v4/initiate-ma-transaction"))
+                .header("Content-Type", "application/json")
+                .header("Credentials", Base64.getEncoder().encodeToString("tijarat-test:Ep-Pass-7Qx91Lm"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+
+        HttpResponse<String> withoutEmail = java.net.http.HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals("0002", Json.parseObject(withoutEmail.body()).get("responseCode"));
+        assertTrue(easyPaisa.transaction("K7Q2M9X4B8C3D5E6").isEmpty(), "nothing was recorded");
     }
 
     @Test

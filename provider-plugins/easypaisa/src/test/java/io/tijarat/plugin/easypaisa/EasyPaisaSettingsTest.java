@@ -90,9 +90,32 @@ class EasyPaisaSettingsTest {
         assertTrue(failure.getMessage().contains(KEYS + "postback-url"), failure.getMessage());
     }
 
+    @Test
+    void givenNoFallbackEmail_whenCreated_thenTheReservedNoReplyAddressIsTheDefault() {
+        assertEquals("no-reply@example.com", settings(builder -> { }).fallbackEmail().value());
+        assertEquals("no-reply@shop.example.pk", settings(builder -> builder.property("fallback-email",
+                " no-reply@shop.example.pk ")).fallbackEmail().value());
+    }
+
+    @Test
+    void givenLiveModeWithTheDefaultFallbackEmail_whenTheProviderIsCreated_thenTheOperatorIsWarnedToSetIt() {
+        TestProviderContext live = Fixtures.context(URI.create("https://easypay.easypaisa.com.pk"))
+                .property("mode", "live").build();
+        TestProviderContext liveWithOwnAddress = Fixtures.context(URI.create("https://easypay.easypaisa.com.pk"))
+                .property("mode", "live").property("fallback-email", "no-reply@shop.example.pk").build();
+
+        new EasyPaisaProviderFactory().create(live);
+        new EasyPaisaProviderFactory().create(liveWithOwnAddress);
+
+        assertTrue(live.recordingLogger().contains(KEYS + "fallback-email"), "the key to set is named");
+        assertFalse(liveWithOwnAddress.recordingLogger().contains(KEYS + "fallback-email"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             mode                   | production
+            fallback-email         | no-reply
+            fallback-email         | no reply@shop.example.pk
             base-url               | http://easypaystg.easypaisa.com.pk
             base-url               | https://easypaystg.easypaisa.com.pk/easypay
             base-url               | https://easypaystg.easypaisa.com.pk?x=1

@@ -9,6 +9,7 @@ import io.tijarat.spi.payment.InquiryOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,16 +21,24 @@ import java.util.regex.Pattern;
  * <p>The body is read as {@code application/x-www-form-urlencoded}, or as a JSON object when it starts with
  * <code>{</code> (some integrations report a JSON IPN), whatever the content type claims.
  *
+ * <p>The hash covers the fields' values only, not their names: someone holding a signed callback could
+ * move a value to another name as long as the order of the values stays the same. So the names are checked
+ * too: {@code pp_MerchantID} must be there and be ours, and a {@code pp_} name that JazzCash's return and
+ * IPN do not carry ({@link #EXPECTED}) is refused.
+ *
  * <table>
- *   <caption>From the callback to the reported status</caption>
+ *   <caption>From the callback to the reported status ({@link ResponseCode}'s status reading)</caption>
  *   <tr><th>callback</th><th>outcome</th></tr>
- *   <tr><td>no hash, a wrong hash, another merchant, no or malformed {@code pp_TxnRefNo}, no code, a field
- *       twice, not a POST</td><td>{@code Rejected}</td></tr>
- *   <tr><td>000/121 with {@code pp_RetreivalReferenceNo} and {@code pp_Amount}</td><td>{@code Paid}</td></tr>
- *   <tr><td>124 (voucher issued, not yet paid)</td><td>{@code Pending} with the voucher number</td></tr>
- *   <tr><td>a decline (110, 118, 119, 120, 122, 123, 157, 210)</td><td>{@code Failed}</td></tr>
- *   <tr><td>anything else, or a success without reference or amount</td><td>{@code Unknown}, confirmed by
- *       inquiry</td></tr>
+ *   <tr><td>no hash, a wrong hash, no {@code pp_MerchantID} or another merchant's, an unexpected {@code pp_}
+ *       name, no or malformed {@code pp_TxnRefNo}, no code, a field twice, not a POST</td>
+ *       <td>{@code Rejected}</td></tr>
+ *   <tr><td>read PAID (000, 121, 200) with {@code pp_RetreivalReferenceNo} and {@code pp_Amount}</td>
+ *       <td>{@code Paid}</td></tr>
+ *   <tr><td>read PENDING (124 voucher issued, 157, 210)</td><td>{@code Pending} with the voucher number</td></tr>
+ *   <tr><td>read FAILED (declines, 116 expired, 129 dropped, 134 timed out, 122 reversed, …)</td>
+ *       <td>{@code Failed}</td></tr>
+ *   <tr><td>anything else (109, system errors, 999, codes not in the list), or a success without reference or
+ *       amount</td><td>{@code Unknown}, confirmed by inquiry</td></tr>
  * </table>
  *
  * <p>The event key is the attempt, the code and the retrieval reference: the return and the IPN of one
@@ -41,6 +50,25 @@ final class CallbackVerifier {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
     private static final int MAX_EVENT_KEY = 200;
+
+    /**
+     * The {@code pp_} names a return or IPN may carry: every field of the hosted form, which JazzCash may echo
+     * (JazzCash's HTTP POST guide as reproduced in https://github.com/alihamasdev/jazzcash-docs,
+     * content/docs/http-post.mdx, including {@code pp_Password} and {@code pp_ReturnURL}), and the result's
+     * (response code and message, auth code, retrieval reference in both spellings, settlement expiry and
+     * date, discount, instrument token). The merchant fields {@code ppmpf_*} and bank fields {@code ppmbf_*}
+     * are echoed as they are. Only the merchant id, the reference, the code and message, the amount and the
+     * retrieval reference are read.
+     */
+    static final Set<String> EXPECTED = Set.of("pp_Version", "pp_TxnType", "pp_Language", "pp_MerchantID",
+            "pp_SubMerchantID", "pp_SubMerchantId", "pp_Password", "pp_BankID", "pp_ProductID",
+            "pp_IsRegisteredCustomer", "pp_CustomerID", "pp_CustomerEmail", "pp_CustomerMobile",
+            "pp_TokenizedCardNumber", "pp_MobileNumber", "pp_CNIC", "pp_TxnRefNo", "pp_Amount", "pp_DiscountedAmount",
+            "pp_DiscountBank", "pp_TxnCurrency", "pp_TxnDateTime", "pp_TxnExpiryDateTime", "pp_BillReference",
+            "pp_Description", "pp_ReturnURL", "pp_InstrToken", "pp_ResponseCode", "pp_ResponseMessage", "pp_AuthCode",
+            "pp_RetreivalReferenceNo", "pp_RetrievalReferenceNo", "pp_SettlementExpiry", "pp_SettlementDate",
+            SecureHash.FIELD);
+    private static final Pattern ECHOED = Pattern.compile("pp(mpf|mbf)_\\d{1,2}");
 
     private final JazzCashSettings settings;
     private final SecureHash hash;
@@ -70,8 +98,18 @@ final class CallbackVerifier {
             default:
                 break;
         }
+        Optional<String> unexpected = fields.keySet().stream()
+                .filter(name -> name.startsWith("pp") && !EXPECTED.contains(name) && !ECHOED.matcher(name).matches())
+                .sorted().findFirst();
+        if (unexpected.isPresent()) {
+            return new CallbackOutcome.Rejected("a field JazzCash's return and IPN do not carry: "
+                    + GatewayText.code(unexpected.get()));
+        }
         Optional<String> merchant = value(fields, "pp_MerchantID");
-        if (merchant.isPresent() && !merchant.get().equals(settings.merchantId())) {
+        if (merchant.isEmpty()) {
+            return new CallbackOutcome.Rejected("no pp_MerchantID");
+        }
+        if (!merchant.get().equals(settings.merchantId())) {
             return new CallbackOutcome.Rejected("signed for another merchant id");
         }
         Optional<IdempotencyKey> attempt = value(fields, "pp_TxnRefNo").flatMap(CallbackVerifier::attemptId);
@@ -101,8 +139,8 @@ final class CallbackVerifier {
 
     private static InquiryOutcome status(String code, Optional<String> rrn, Optional<String> amount,
                                          Optional<String> message) {
-        return switch (ResponseCode.meaningOf(code)) {
-            case APPROVED -> {
+        return switch (ResponseCode.status(code)) {
+            case PAID -> {
                 Optional<Money> paid = amount.filter(a -> DIGITS.matcher(a).matches())
                         .map(a -> Money.pkr(Long.parseLong(a))).filter(Money::isPositive);
                 yield rrn.isPresent() && paid.isPresent() ? new InquiryOutcome.Paid(rrn.get(), paid.get())
@@ -110,9 +148,10 @@ final class CallbackVerifier {
                         + " readable amount");
             }
             case PENDING -> new InquiryOutcome.Pending(rrn);
-            case DECLINED -> new InquiryOutcome.Failed(code, message.map(GatewayText::message)
-                    .orElse("declined by JazzCash"));
-            default -> new InquiryOutcome.Unknown("JazzCash reported code " + GatewayText.code(code)
+            case FAILED -> new InquiryOutcome.Failed(code, message.map(GatewayText::message)
+                    .orElse("failed at JazzCash"));
+            // A callback cannot report NotFound (the SPI): 109 in a callback is a reason to ask, like the rest.
+            case NOT_FOUND, UNKNOWN -> new InquiryOutcome.Unknown("JazzCash reported code " + GatewayText.code(code)
                     + ", which does not settle the attempt");
         };
     }

@@ -15,19 +15,16 @@ sealed interface Exchange {
     /**
      * JazzCash answered with its JSON, about our transaction.
      *
-     * @param fields the answer's members, values as text
-     * @param signed whether it carried a {@code pp_SecureHash} that verifies; {@code false} means it carried
-     *               none (a hash that does not verify makes the answer {@link Unusable} instead)
+     * @param fields the answer's members, values as text, always under their {@code pp_} names: an answer in
+     *               the newer unprefixed shape ({@code responseCode}, …) is renamed after its hash is checked
+     * @param signed whether it carried a secure hash that verifies; {@code false} means it carried none (a
+     *               hash that does not verify makes the answer {@link Unusable} instead)
      */
     record Answer(Map<String, String> fields, boolean signed) implements Exchange {
 
         /** {@code pp_ResponseCode}, stripped; empty if absent. */
         String code() {
             return field("pp_ResponseCode").orElse("");
-        }
-
-        ResponseCode.Meaning meaning() {
-            return ResponseCode.meaningOf(code());
         }
 
         /** A member's value, stripped, if present and not blank. */

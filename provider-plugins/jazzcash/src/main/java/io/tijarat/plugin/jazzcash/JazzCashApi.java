@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  */
 final class JazzCashApi {
 
+    /** The response code's name in the unprefixed shape newer API versions answer with. */
+    static final String UNPREFIXED_CODE = "responseCode";
+
     private static final Pattern MEDIA_TYPE_NOISE = Pattern.compile("[^A-Za-z0-9/;=+. -]");
 
     private final JazzCashSettings settings;
@@ -101,27 +104,63 @@ final class JazzCashApi {
         return answer(fields, reference);
     }
 
+    /**
+     * An answer in either of JazzCash's shapes: {@code pp_ResponseCode}, … with {@code pp_SecureHash}, or the
+     * newer unprefixed {@code responseCode}, … with {@code secureHash}. Each is verified by its own rule
+     * ({@link SecureHash}); the unprefixed one is then read under the {@code pp_} names, so that every
+     * operation reads one shape. An answer that mixes the two is refused: a hash check could cover one
+     * value and the plugin read the other.
+     */
     private Exchange answer(Map<String, String> fields, String reference) {
-        Exchange.Answer answer = new Exchange.Answer(fields, true);
+        boolean prefixed = fields.containsKey("pp_ResponseCode");
+        boolean unprefixed = fields.containsKey(UNPREFIXED_CODE);
+        if (prefixed == unprefixed) {
+            return new Exchange.Unusable(prefixed ? "JSON from JazzCash with both pp_ResponseCode and responseCode"
+                    : "JSON from JazzCash without pp_ResponseCode or responseCode");
+        }
+        Optional<Map<String, String>> readable = prefixed ? Optional.of(fields) : withPrefixedNames(fields);
+        if (readable.isEmpty()) {
+            return new Exchange.Unusable("JSON from JazzCash that names a field both with and without pp_");
+        }
+        Exchange.Answer answer = new Exchange.Answer(readable.get(), true);
         if (answer.code().isEmpty()) {
-            return new Exchange.Unusable("JSON from JazzCash without pp_ResponseCode");
+            return new Exchange.Unusable("JSON from JazzCash without a response code");
         }
         Optional<String> about = answer.field("pp_TxnRefNo");
         if (about.isPresent() && !about.get().equals(reference)) {
             return new Exchange.Unusable("JazzCash answered about another pp_TxnRefNo than the one sent");
         }
-        return switch (hash.verify(fields)) {
+        SecureHash.Verdict verdict = prefixed ? hash.verify(fields) : hash.verifyUnprefixed(fields);
+        return switch (verdict) {
             case VALID -> answer;
-            case MISSING -> new Exchange.Answer(fields, false);
+            case MISSING -> new Exchange.Answer(readable.get(), false);
             case INVALID -> {
                 String code = GatewayText.code(answer.code());
-                log.error("jazzcash: an answer with code " + code + " carries a pp_SecureHash that does not verify;"
+                log.error("jazzcash: an answer with code " + code + " carries a secure hash that does not verify;"
                         + " it is not trusted. If every answer fails, " + settings.keys().integritySalt()
                         + " does not match the merchant's integrity salt", null);
-                yield new Exchange.Unusable("JazzCash's answer (code " + code + ") carries a pp_SecureHash that does"
+                yield new Exchange.Unusable("JazzCash's answer (code " + code + ") carries a secure hash that does"
                         + " not verify: not trusted");
             }
         };
+    }
+
+    /**
+     * An unprefixed answer's fields under the names the prefixed shape uses: {@code responseCode} becomes
+     * {@code pp_ResponseCode}, {@code secureHash} {@code pp_SecureHash}; a name that already starts with
+     * {@code pp} stays. Empty if two names end up the same.
+     */
+    static Optional<Map<String, String>> withPrefixedNames(Map<String, String> fields) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String name = field.getKey();
+            String prefixedName = name.startsWith("pp") || name.isEmpty() ? name
+                    : "pp_" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            if (renamed.putIfAbsent(prefixedName, field.getValue()) != null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(renamed);
     }
 
     /** For the log line; {@link #read} returns only these three kinds. */

@@ -23,8 +23,10 @@ import java.time.Duration;
  *   <li>inquiry → {@link StatusInquiry}; refund → {@link WalletRefund}; return and IPN →
  *       {@link CallbackVerifier}.</li>
  * </ul>
- * The attempt id is {@code pp_TxnRefNo} in every request, so a repeat is refused by JazzCash as a
- * duplicate (116) instead of charging twice, and inquiry finds a lost answer again.
+ * The attempt id is {@code pp_TxnRefNo} in every request, so inquiry finds a lost answer again. JazzCash
+ * publishes no code for a reused reference, so a payment is sent again only when JazzCash surely did not take
+ * it (nothing sent, HTTP 429/503, 118/127 maintenance); every other doubt is {@code Unknown}, settled by
+ * inquiry.
  *
  * <p>Thread-safe: every field is immutable and no call keeps state.
  */

@@ -11,17 +11,21 @@ final class Misconfiguration {
     private Misconfiguration() {
     }
 
-    /** For a code whose meaning is {@link ResponseCode.Meaning#MISCONFIGURED}. */
+    /** For a code read as {@code MISCONFIGURED} by the operation. */
     static PermanentProviderException of(String operation, String code, JazzCashSettings.Keys keys) {
-        String fix = switch (code) {
-            case "101" -> "invalid credentials: check " + keys.merchantId() + " and " + keys.password()
-                    + ", and that the merchant is enabled for this operation in the JazzCash portal";
+        String fix = switch (code.strip()) {
+            case "101" -> "invalid merchant credentials: check " + keys.merchantId() + " and " + keys.password();
+            case "111" -> "not allowed for this merchant: ask JazzCash to enable the " + operation + " for "
+                    + keys.merchantId() + " in the JazzCash portal";
             case "115" -> "invalid pp_SecureHash: check " + keys.integritySalt()
                     + " (the Integrity Salt in the JazzCash portal)";
-            case "117" -> "invalid date/time: check the server's clock (pp_TxnDateTime is Pakistan time from it)";
+            case "117" -> "not allowed on the sub-merchant: check the merchant's setup for " + keys.merchantId()
+                    + " with JazzCash";
+            case "024", "060" -> "the merchant MPIN was refused (" + ("024".equals(code.strip()) ? "bad PIN"
+                    : "PIN retries exhausted") + "): check " + keys.merchantMpin()
+                    + " (the merchant MPIN from the JazzCash portal)";
             default -> "the request was refused: check the provider's configuration";
         };
-        return new PermanentProviderException("JazzCash " + GatewayText.code(code) + " on " + operation + ", "
-                + fix);
+        return new PermanentProviderException("JazzCash " + GatewayText.code(code) + " on " + operation + ", " + fix);
     }
 }

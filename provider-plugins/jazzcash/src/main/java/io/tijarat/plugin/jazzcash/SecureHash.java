@@ -24,6 +24,15 @@ import javax.crypto.spec.SecretKeySpec;
  * the IPN. Verification compares in constant time ({@link MessageDigest#isEqual}) and ignores the case
  * of the received hex.
  *
+ * <p>Newer JazzCash API versions answer with unprefixed names ({@code responseCode}, {@code responseMessage},
+ * {@code secureHash}; JazzCash's v4.2 API reference,
+ * https://sandbox.jazzcash.com.pk/SandboxDocumentation/v4.2/ApiReferences.html).
+ * Such an answer is verified by {@link #verifyUnprefixed} with the same rule: every non-empty field except
+ * {@code secureHash}, in ASCII order of the names, after the salt, joined with {@code &}. No public source shows
+ * an unprefixed answer's hash being computed; this is the documented rule applied to the names the answer
+ * has, which for lower-camel names ({@code responseCode} and {@code pp_ResponseCode} alike) gives the same
+ * values in the same order.
+ *
  * <p>Tolerance: the notes disagree on whether echoed {@code ppmbf_*} fields are covered. The documented
  * rule leaves them out; if that does not verify and the message has non-empty {@code ppmbf_*} fields, the
  * hash is also tried with them. Either way only someone holding the salt can produce a matching hash,
@@ -35,6 +44,9 @@ final class SecureHash {
 
     /** The field that carries the hash. */
     static final String FIELD = "pp_SecureHash";
+
+    /** The field that carries the hash in an answer in the unprefixed shape. */
+    static final String UNPREFIXED_FIELD = "secureHash";
 
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -77,6 +89,34 @@ final class SecureHash {
             return Verdict.VALID;
         }
         return Verdict.INVALID;
+    }
+
+    /**
+     * Checks the {@code secureHash} of an answer in the unprefixed shape against all its other non-empty
+     * fields, ordered by name, in constant time and ignoring case.
+     */
+    Verdict verifyUnprefixed(Map<String, String> fields) {
+        String received = fields.getOrDefault(UNPREFIXED_FIELD, "");
+        if (received.isEmpty()) {
+            return Verdict.MISSING;
+        }
+        byte[] given = received.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        String key = salt.reveal();
+        byte[] expected = hmac(key, unprefixedMessage(key, fields)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) ? Verdict.VALID : Verdict.INVALID;
+    }
+
+    /** The text that is MACed for an unprefixed answer; contains the salt, never logged. */
+    static String unprefixedMessage(String salt, Map<String, String> fields) {
+        TreeMap<String, String> sorted = new TreeMap<>();
+        fields.forEach((name, value) -> {
+            if (!name.equals(UNPREFIXED_FIELD) && value != null && !value.isEmpty()) {
+                sorted.put(name, value);
+            }
+        });
+        StringBuilder text = new StringBuilder(salt);
+        sorted.values().forEach(value -> text.append('&').append(value));
+        return text.toString();
     }
 
     /** Whether a field takes part in the hash under the documented rule (its value aside). */

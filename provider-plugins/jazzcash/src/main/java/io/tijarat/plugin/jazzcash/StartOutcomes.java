@@ -8,22 +8,27 @@ import java.util.function.Function;
 
 /**
  * How an {@link Exchange} of a payment start (wallet or voucher) becomes a {@link PaymentOutcome}, by the
- * SPI's rules for a changing call:
+ * SPI's rules for a changing call and {@link ResponseCode}'s {@link ResponseCode.Start start} reading:
  *
  * <table>
  *   <caption>From JazzCash's answer to the core's outcome</caption>
  *   <tr><th>JazzCash</th><th>outcome</th></tr>
- *   <tr><td>signed 000/121 or 124</td><td>what the operation makes of it (Approved, Pending)</td></tr>
- *   <tr><td>signed decline (110, 118, 119, 120, 122, 123, 157, 210)</td><td>{@code Declined} with the code and
- *       a text in the customer's language</td></tr>
- *   <tr><td>101, 115, 117, signed or not</td><td>{@link PermanentProviderException} naming the key</td></tr>
- *   <tr><td>199, signed or not; HTTP 429/503; nothing sent</td><td>{@link TransientProviderException}: not
- *       processed, and a repeat with the same {@code pp_TxnRefNo} cannot charge twice (JazzCash refuses it
- *       as 116)</td></tr>
- *   <tr><td>116 duplicate, 999, a code not in the notes, an unsigned result, a hash that does not verify,
- *       another HTTP status, HTML or broken JSON, a response timeout</td><td>{@code Unknown}: it may have
- *       happened; inquiry settles it</td></tr>
+ *   <tr><td>signed, read APPROVED or PENDING (000, 121, 200; 124, 157, 210)</td><td>what the operation makes
+ *       of it (wallet: Approved or Pending on the phone; voucher: Pending, pay the voucher)</td></tr>
+ *   <tr><td>signed, read DECLINED (the customer's account, card or details)</td><td>{@code Declined} with the
+ *       code and a text in the customer's language</td></tr>
+ *   <tr><td>read MISCONFIGURED (101, 111, 115, 117), signed or not</td><td>{@link PermanentProviderException}
+ *       naming the key</td></tr>
+ *   <tr><td>signed, read NOT_PROCESSED (118, 127 maintenance); HTTP 429/503; nothing sent</td>
+ *       <td>{@link TransientProviderException}: JazzCash did not take it, the same request may go again</td></tr>
+ *   <tr><td>read UNKNOWN (system errors, timeouts, 999, states that are not an answer to a payment), a code
+ *       not in the list, any unsigned answer but the above, a hash that does not verify, another HTTP status,
+ *       HTML or broken JSON, a response timeout</td><td>{@code Unknown}: it may have happened; inquiry settles
+ *       it</td></tr>
  * </table>
+ *
+ * <p>JazzCash's list has no code for a reused {@code pp_TxnRefNo}, so nothing here leads to the same
+ * payment being sent again unless JazzCash said it did not take it.
  */
 final class StartOutcomes {
 
@@ -61,28 +66,27 @@ final class StartOutcomes {
     private PaymentOutcome answered(String operation, Exchange.Answer answer, PaymentRequest request,
                                     Function<Exchange.Answer, PaymentOutcome> onAccepted) {
         String code = answer.code();
-        ResponseCode.Meaning meaning = answer.meaning();
-        if (meaning == ResponseCode.Meaning.MISCONFIGURED) {
+        ResponseCode.Start reading = ResponseCode.start(code);
+        if (reading == ResponseCode.Start.MISCONFIGURED) {
+            // Believed unsigned too: JazzCash cannot sign for a request it could not authenticate, and a forged
+            // one could do no more than raise an alert.
             throw Misconfiguration.of(operation, code, settings.keys());
-        }
-        if (meaning == ResponseCode.Meaning.NOT_PROCESSED) {
-            throw new TransientProviderException("jazzcash " + operation + " " + request.attemptId() + ": JazzCash "
-                    + code + " (system error); the request was not processed");
         }
         if (!answer.signed()) {
             return PaymentOutcome.Unknown.of("JazzCash answered code " + GatewayText.code(code)
-                    + " without pp_SecureHash: not trusted; inquiry settles the " + operation);
+                    + " without a secure hash: not trusted; inquiry settles the " + operation);
         }
-        return switch (meaning) {
+        return switch (reading) {
             case APPROVED, PENDING -> onAccepted.apply(answer);
             case DECLINED -> new PaymentOutcome.Declined(code, CustomerTexts.of(request.locale()).decline(code));
-            case DUPLICATE -> new PaymentOutcome.Unknown(answer.retrievalReference(), "JazzCash 116: pp_TxnRefNo "
-                    + request.attemptId() + " was used before, so an earlier request reached JazzCash; inquiry settles"
-                    + " it");
-            case GATEWAY_ERROR -> PaymentOutcome.Unknown.of("JazzCash 999 (gateway error): the " + operation
-                    + " may or may not have happened; inquiry settles it");
-            default -> PaymentOutcome.Unknown.of("JazzCash answered code " + GatewayText.code(code)
-                    + ", which this plugin does not know; inquiry settles the " + operation);
+            case NOT_PROCESSED -> throw new TransientProviderException("jazzcash " + operation + " "
+                    + request.attemptId() + ": JazzCash " + GatewayText.code(code) + " (not allowed due to"
+                    + " maintenance); the request was not processed");
+            case MISCONFIGURED -> throw new IllegalStateException("handled above");
+            case UNKNOWN -> new PaymentOutcome.Unknown(answer.retrievalReference(), "JazzCash answered code "
+                    + GatewayText.code(code) + (ResponseCode.find(code).isPresent()
+                    ? ", which does not say whether the " + operation + " happened"
+                    : ", which is not in JazzCash's published list") + "; inquiry settles it");
         };
     }
 }

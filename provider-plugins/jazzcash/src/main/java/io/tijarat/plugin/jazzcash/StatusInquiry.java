@@ -16,20 +16,27 @@ import java.util.regex.Pattern;
  * {@code pp_MerchantID}, {@code pp_Password}, {@code pp_SecureHash}). A read: no usable answer is a
  * {@link TransientProviderException}, never a guess.
  *
+ * <p>The answer carries two codes [Q in {@link ResponseCode}]: its own {@code pp_ResponseCode}, which says
+ * whether the inquiry worked ({@code 000}), and the transaction's {@code pp_PaymentResponseCode} with
+ * {@code pp_Status} ({@code Pending|Completed|Dropped|Failed|Validation Failed}), which say what became of the
+ * payment. Both of the latter are read; if they disagree, nothing is concluded.
+ *
  * <table>
  *   <caption>From the inquiry's answer to the core's outcome</caption>
  *   <tr><th>JazzCash</th><th>outcome</th></tr>
- *   <tr><td>{@code pp_Status} Completed</td>
+ *   <tr><td>own code 000; payment code read PAID and/or {@code pp_Status} Completed</td>
  *       <td>{@code Paid} ({@code pp_RetrievalReferenceNo}, {@code pp_Amount})</td></tr>
- *   <tr><td>{@code pp_Status} Pending</td><td>{@code Pending}</td></tr>
- *   <tr><td>{@code pp_Status} Failed, Dropped, Validation Failed</td><td>{@code Failed} with
- *       {@code pp_PaymentResponseCode}</td></tr>
- *   <tr><td>no {@code pp_Status}</td><td>{@code pp_PaymentResponseCode} read like a payment's code: success
- *       Paid, 124 Pending, a decline Failed, else Unknown</td></tr>
- *   <tr><td>inquiry code 101, 115, 117</td><td>{@code PermanentProviderException}</td></tr>
- *   <tr><td>199, 999, HTTP 429/500/503, HTML, broken JSON, unsigned or mis-signed, timeout, not sent</td>
- *       <td>{@code TransientProviderException}</td></tr>
- *   <tr><td>any other inquiry code (the notes document no "not found" answer)</td><td>{@code Unknown}</td></tr>
+ *   <tr><td>own code 000; PENDING (124, 157, 210) and/or Pending</td><td>{@code Pending}</td></tr>
+ *   <tr><td>own code 000; FAILED (declines, 116 expired, 129 dropped, 134 timed out, 122 reversed, …) and/or
+ *       Failed, Dropped, Validation Failed</td><td>{@code Failed} with the payment's code</td></tr>
+ *   <tr><td>own code 000; payment code 109</td><td>{@code NotFound}</td></tr>
+ *   <tr><td>own code 000; the payment code and {@code pp_Status} disagree, or neither settles it</td>
+ *       <td>{@code Unknown}</td></tr>
+ *   <tr><td>own code 109 "transaction does not exist", signed</td><td>{@code NotFound}</td></tr>
+ *   <tr><td>own code 101, 111, 115, 117, signed or not</td><td>{@code PermanentProviderException}</td></tr>
+ *   <tr><td>own code 055, 058, 062, 118, 127, 199, 401, 403, 406, 407, 999; HTTP 429/500/503, HTML, broken JSON,
+ *       unsigned or mis-signed, timeout, not sent</td><td>{@code TransientProviderException}</td></tr>
+ *   <tr><td>any other own code</td><td>{@code Unknown}</td></tr>
  * </table>
  *
  * <p>Stateless and thread-safe.
@@ -75,54 +82,62 @@ final class StatusInquiry {
             throw new TransientProviderException(about + unusable.detail());
         }
         Exchange.Answer answer = (Exchange.Answer) exchange;
-        ResponseCode.Meaning meaning = answer.meaning();
-        if (meaning == ResponseCode.Meaning.MISCONFIGURED) {
-            throw Misconfiguration.of("inquiry", answer.code(), settings.keys());
-        }
-        if (meaning == ResponseCode.Meaning.NOT_PROCESSED || meaning == ResponseCode.Meaning.GATEWAY_ERROR) {
-            throw new TransientProviderException(about + "JazzCash " + answer.code() + " (system or gateway error)");
+        String code = answer.code();
+        ResponseCode.Inquiry reading = ResponseCode.inquiry(code);
+        if (reading == ResponseCode.Inquiry.MISCONFIGURED) {
+            throw Misconfiguration.of("inquiry", code, settings.keys());
         }
         if (!answer.signed()) {
-            throw new TransientProviderException(about + "JazzCash answered code " + GatewayText.code(answer.code())
-                    + " without pp_SecureHash: not trusted");
+            throw new TransientProviderException(about + "JazzCash answered code " + GatewayText.code(code)
+                    + " without a secure hash: not trusted");
         }
-        // pp_Status is the answer proper; some answers carry the payment's code (121, 124) as pp_ResponseCode.
-        Optional<String> status = answer.field("pp_Status");
-        if (status.isPresent()) {
-            return byStatus(status.get(), answer, request);
-        }
-        if (meaning == ResponseCode.Meaning.APPROVED) {
-            return byPaymentCode(answer, request);
-        }
-        return new InquiryOutcome.Unknown("JazzCash's inquiry answered code " + GatewayText.code(answer.code())
-                + " without a status");
-    }
-
-    private static InquiryOutcome byStatus(String status, Exchange.Answer answer, InquiryRequest request) {
-        return switch (status.toLowerCase(Locale.ROOT)) {
-            case "completed" -> paid(answer, request);
-            case "pending" -> new InquiryOutcome.Pending(answer.retrievalReference());
-            case "failed", "dropped", "validation failed" -> new InquiryOutcome.Failed(
-                    answer.field("pp_PaymentResponseCode").orElse(status.toUpperCase(Locale.ROOT)),
-                    answer.field("pp_PaymentResponseMessage").map(GatewayText::message).orElse(status));
-            default -> new InquiryOutcome.Unknown("JazzCash reported pp_Status '" + GatewayText.code(status)
-                    + "', which this plugin does not know");
+        return switch (reading) {
+            case ANSWERED -> transaction(answer, request);
+            case NOT_FOUND -> new InquiryOutcome.NotFound();
+            case NOT_ANSWERED -> throw new TransientProviderException(about + "JazzCash answered the inquiry with "
+                    + GatewayText.code(code) + " (a system error, timeout or maintenance); ask again later");
+            case UNKNOWN -> new InquiryOutcome.Unknown("JazzCash's inquiry answered code " + GatewayText.code(code)
+                    + (ResponseCode.find(code).isPresent() ? ", which is not an inquiry's result"
+                    : ", which is not in JazzCash's published list"));
+            case MISCONFIGURED -> throw new IllegalStateException("handled above");
         };
     }
 
-    private static InquiryOutcome byPaymentCode(Exchange.Answer answer, InquiryRequest request) {
-        Optional<String> code = answer.field("pp_PaymentResponseCode");
-        if (code.isEmpty()) {
-            return new InquiryOutcome.Unknown("JazzCash's inquiry answer has neither pp_Status nor"
-                    + " pp_PaymentResponseCode");
+    /** The inquiry worked: what its payment code and {@code pp_Status} say about the transaction. */
+    private static InquiryOutcome transaction(Exchange.Answer answer, InquiryRequest request) {
+        Optional<String> paymentCode = answer.field("pp_PaymentResponseCode");
+        Optional<String> status = answer.field("pp_Status");
+        Optional<ResponseCode.Status> byCode = paymentCode.map(ResponseCode::status);
+        Optional<ResponseCode.Status> byStatus = status.map(StatusInquiry::statusReading);
+        if (byCode.isEmpty() && byStatus.isEmpty()) {
+            return new InquiryOutcome.Unknown("JazzCash's inquiry answer has neither pp_PaymentResponseCode nor"
+                    + " pp_Status");
         }
-        return switch (ResponseCode.meaningOf(code.get())) {
-            case APPROVED -> paid(answer, request);
+        if (byCode.isPresent() && byStatus.isPresent() && byCode.get() != byStatus.get()) {
+            return new InquiryOutcome.Unknown("JazzCash's inquiry reports payment code "
+                    + GatewayText.code(paymentCode.get()) + " but pp_Status '" + GatewayText.code(status.get())
+                    + "', which disagree");
+        }
+        return switch (byCode.orElseGet(byStatus::get)) {
+            case PAID -> paid(answer, request);
             case PENDING -> new InquiryOutcome.Pending(answer.retrievalReference());
-            case DECLINED -> new InquiryOutcome.Failed(code.get(), answer.field("pp_PaymentResponseMessage")
-                    .map(GatewayText::message).orElse("declined by JazzCash"));
-            default -> new InquiryOutcome.Unknown("JazzCash reported payment code "
-                    + GatewayText.code(code.get()) + " without a status");
+            case FAILED -> new InquiryOutcome.Failed(paymentCode.orElseGet(() -> status.get().toUpperCase(Locale.ROOT)),
+                    answer.field("pp_PaymentResponseMessage").map(GatewayText::message)
+                            .orElseGet(() -> status.orElse("failed at JazzCash")));
+            case NOT_FOUND -> new InquiryOutcome.NotFound();
+            case UNKNOWN -> new InquiryOutcome.Unknown("JazzCash reports " + paymentCode
+                    .map(c -> "payment code " + GatewayText.code(c)).orElseGet(() -> "pp_Status '"
+                            + GatewayText.code(status.get()) + "'") + ", which does not settle the attempt");
+        };
+    }
+
+    /** JazzCash's {@code pp_Status} values: Completed, Pending, Failed, Dropped, Validation Failed. */
+    static ResponseCode.Status statusReading(String status) {
+        return switch (status.strip().toLowerCase(Locale.ROOT)) {
+            case "completed" -> ResponseCode.Status.PAID;
+            case "pending" -> ResponseCode.Status.PENDING;
+            case "failed", "dropped", "validation failed" -> ResponseCode.Status.FAILED;
+            default -> ResponseCode.Status.UNKNOWN;
         };
     }
 

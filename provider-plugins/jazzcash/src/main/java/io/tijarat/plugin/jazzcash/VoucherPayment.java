@@ -14,16 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An over-the-counter voucher ({@code pp_TxnType=OTC}): JazzCash issues a voucher number, the customer pays
- * it in cash at a JazzCash shop or agent, and the attempt stays {@code Pending} with
- * {@link CustomerAction.PayVoucher} until the IPN or an inquiry reports it paid or expired.
+ * An over-the-counter voucher ({@code pp_TxnType=OTC}): JazzCash issues a voucher number, the customer pays it in
+ * cash at a JazzCash shop or agent, and the attempt stays {@code Pending} with {@link CustomerAction.PayVoucher}
+ * until the IPN or an inquiry reports it paid or expired.
  *
- * <p>The request goes server to server to {@code /ApplicationAPI/API/Payment/DoTransaction} (API v1.1),
- * the voucher service of an open-source JazzCash client ([1 src]; the notes list OTC only on the hosted
- * page). JazzCash answers 124, "waiting for financials to be received over the counter", with the
- * voucher number in {@code pp_RetreivalReferenceNo}; a 000 for a voucher is read the same way, because a
- * voucher cannot have been paid at the moment it is issued. The customer's mobile number, where known,
- * goes in {@code ppmpf_1}, where that client puts it for the voucher SMS. Stateless and thread-safe.
+ * <p>The request goes server to server to {@code /ApplicationAPI/API/Payment/DoTransaction} (API v1.1), the voucher
+ * service of an open-source JazzCash client ([1 src]; the notes list OTC only on the hosted page). JazzCash answers
+ * 124, "waiting for financials to be received over the counter", with the voucher number in
+ * {@code pp_RetreivalReferenceNo}; any other answer read as approved or pending (000, 121, 157, 200, 210) is read the same
+ * way, because a voucher cannot have been paid at the moment it is issued. The customer's mobile number, where
+ * known, goes in {@code ppmpf_1}, where that client puts it for the voucher SMS. Stateless and thread-safe.
  */
 final class VoucherPayment {
 

@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * A mobile-wallet payment, server to server ({@code DoMWalletTransaction}, API v2.0): JazzCash prompts the
- * customer's phone, and the call waits until the customer enters the MPIN or JazzCash gives up (122).
+ * customer's phone, and the call waits until the customer enters the MPIN or JazzCash gives up.
  *
- * <p>The request carries the wallet as {@code pp_MobileNumber} ({@code 03XXXXXXXXX}) and the last six
- * digits of the holder's CNIC as {@code pp_CNIC}. A signed 000 is {@code Approved} with
- * {@code pp_RetreivalReferenceNo}; 124 means JazzCash is still waiting for the customer
- * ({@code Pending}, approve on the phone). When no answer comes within {@link #TIMEOUT} the outcome is
- * {@code Unknown}: the customer may still approve, so the core must not start again, and inquiry is not
- * worth asking before {@link JazzCashProvider#FIRST_INQUIRY_AFTER}. Stateless and thread-safe.
+ * <p>The request carries the wallet as {@code pp_MobileNumber} ({@code 03XXXXXXXXX}) and the last six digits of the
+ * holder's CNIC as {@code pp_CNIC}. A signed 000 (or 121, 200) is {@code Approved} with
+ * {@code pp_RetreivalReferenceNo}; 157 "transaction is pending" (or 124, 210) means JazzCash is still waiting for the
+ * customer ({@code Pending}, approve on the phone) — see {@link ResponseCode}. When no answer comes within
+ * {@link #TIMEOUT} the outcome is {@code Unknown}: the customer may still approve, so the core must not start again, and
+ * inquiry is not worth asking before {@link JazzCashProvider#FIRST_INQUIRY_AFTER}. Stateless and thread-safe.
  */
 final class WalletPayment {
 
@@ -83,7 +83,7 @@ final class WalletPayment {
 
     private static PaymentOutcome accepted(Exchange.Answer answer, CustomerTexts texts, Instant expiry) {
         Optional<String> rrn = answer.retrievalReference();
-        if (answer.meaning() == ResponseCode.Meaning.PENDING) {
+        if (ResponseCode.start(answer.code()) == ResponseCode.Start.PENDING) {
             return new PaymentOutcome.Pending(new CustomerAction.ApproveOnPhone(texts.approveOnPhone(),
                     Optional.of(expiry)), rrn);
         }

@@ -19,16 +19,18 @@ import java.util.Map;
  * declare {@code IDEMPOTENT_REFUND}, and a refund that ends {@code Unknown} goes to staff.
  *
  * <table>
- *   <caption>From JazzCash's answer to the core's outcome</caption>
+ *   <caption>From JazzCash's answer to the core's outcome ({@link ResponseCode}'s refund reading)</caption>
  *   <tr><th>JazzCash</th><th>outcome</th></tr>
- *   <tr><td>signed 000/121</td><td>{@code Refunded}</td></tr>
- *   <tr><td>signed 124</td><td>{@code Pending}</td></tr>
- *   <tr><td>signed 120 (wrong MPIN: the merchant's), 101, 115, 117</td><td>{@code PermanentProviderException}
- *       naming the key</td></tr>
- *   <tr><td>another signed decline</td><td>{@code Declined} with JazzCash's code and message, for staff</td></tr>
- *   <tr><td>199, HTTP 429/503, not sent</td><td>{@code TransientProviderException}</td></tr>
- *   <tr><td>116, 999, unknown code, unsigned or mis-signed, HTML, other HTTP status, timeout</td>
- *       <td>{@code Unknown}</td></tr>
+ *   <tr><td>signed 000</td><td>{@code Refunded}</td></tr>
+ *   <tr><td>signed 124, 157, 210</td><td>{@code Pending}</td></tr>
+ *   <tr><td>101, 111, 115, 117 signed or not; signed 024 / 060 (the merchant MPIN)</td>
+ *       <td>{@code PermanentProviderException} naming the key</td></tr>
+ *   <tr><td>another signed refusal (declines, 109 no such transaction, 110 above what is left, 113 settlement
+ *       period lapsed, 132 cannot be refunded, 451, 452, 454, 455)</td><td>{@code Declined} with JazzCash's code
+ *       and message, for staff</td></tr>
+ *   <tr><td>signed 118, 127 (maintenance), HTTP 429/503, not sent</td><td>{@code TransientProviderException}</td></tr>
+ *   <tr><td>121, 122, 131, 199, 200, 999, system errors, codes not in the list, unsigned or mis-signed, HTML,
+ *       other HTTP status, timeout</td><td>{@code Unknown}: the refund may have been made</td></tr>
  * </table>
  *
  * <p>Stateless and thread-safe.
@@ -85,37 +87,29 @@ final class WalletRefund {
         }
         Exchange.Answer answer = (Exchange.Answer) exchange;
         String code = answer.code();
-        ResponseCode.Meaning meaning = answer.meaning();
-        if (meaning == ResponseCode.Meaning.MISCONFIGURED) {
+        ResponseCode.Refund reading = ResponseCode.refund(code);
+        boolean merchantSide = ResponseCode.start(code) == ResponseCode.Start.MISCONFIGURED;
+        if (reading == ResponseCode.Refund.MISCONFIGURED && (answer.signed() || merchantSide)) {
+            // 101/111/115/117 are believed unsigned (JazzCash cannot sign for a request it could not
+            // authenticate); a refused merchant MPIN only when signed.
             throw Misconfiguration.of("refund", code, settings.keys());
-        }
-        if (meaning == ResponseCode.Meaning.NOT_PROCESSED) {
-            throw new TransientProviderException(about + "JazzCash " + code + " (system error); not processed");
         }
         if (!answer.signed()) {
             return new RefundOutcome.Unknown("JazzCash answered the refund with code " + GatewayText.code(code)
-                    + " without pp_SecureHash: not trusted; check the JazzCash portal");
+                    + " without a secure hash: not trusted; check the JazzCash portal");
         }
-        return switch (meaning) {
-            case APPROVED -> new RefundOutcome.Refunded(answer.retrievalReference()
+        return switch (reading) {
+            case REFUNDED -> new RefundOutcome.Refunded(answer.retrievalReference()
                     .or(() -> answer.field("pp_AuthCode")).orElse(request.attemptId().value()));
             case PENDING -> new RefundOutcome.Pending(answer.retrievalReference());
-            case DECLINED -> declined(code, answer);
-            case DUPLICATE -> new RefundOutcome.Unknown("JazzCash 116 (duplicate) for the refund: an earlier refund"
-                    + " of this payment may have been made; check the JazzCash portal");
-            case GATEWAY_ERROR -> new RefundOutcome.Unknown("JazzCash 999 (gateway error): the refund may or may not"
-                    + " have been made; check the JazzCash portal");
-            default -> new RefundOutcome.Unknown("JazzCash answered the refund with code " + GatewayText.code(code)
-                    + ", which this plugin does not know; check the JazzCash portal");
+            case DECLINED -> new RefundOutcome.Declined(code, answer.field("pp_ResponseMessage")
+                    .map(GatewayText::message).orElse("JazzCash declined the refund"));
+            case NOT_PROCESSED -> throw new TransientProviderException(about + "JazzCash " + GatewayText.code(code)
+                    + " (not allowed due to maintenance); the refund was not processed");
+            case UNKNOWN -> new RefundOutcome.Unknown("JazzCash answered the refund with code " + GatewayText.code(code)
+                    + (ResponseCode.find(code).isPresent() ? ", which does not say whether it was made"
+                    : ", which is not in JazzCash's published list") + "; check the JazzCash portal");
+            case MISCONFIGURED -> throw new IllegalStateException("handled above");
         };
-    }
-
-    private RefundOutcome declined(String code, Exchange.Answer answer) {
-        if (code.equals(ResponseCode.WRONG_MPIN.code())) {
-            throw new PermanentProviderException("JazzCash 120 on refund, wrong MPIN: check "
-                    + settings.keys().merchantMpin() + " (the merchant MPIN from the JazzCash portal)");
-        }
-        return new RefundOutcome.Declined(code, answer.field("pp_ResponseMessage").map(GatewayText::message)
-                .orElse("JazzCash declined the refund"));
     }
 }

@@ -115,14 +115,66 @@ class CallbackVerifierTest {
 
     @Test
     void givenASignedDeclinedReturn_whenVerified_thenFailedWithTheCode() {
-        stub.outcome(JazzCashStub.Outcome.DECLINE).declineCode("123");
+        stub.outcome(JazzCashStub.Outcome.DECLINE).declineCode("112");
         IdempotencyKey attemptId = paidWallet();
 
         CallbackOutcome outcome = verify(RETURN, stub.callbackFields(attemptId.value()));
 
         InquiryOutcome.Failed failed = assertInstanceOf(InquiryOutcome.Failed.class,
                 assertInstanceOf(CallbackOutcome.Verified.class, outcome).status());
-        assertEquals("123", failed.code());
+        assertEquals("112", failed.code());
+    }
+
+    @Test
+    void givenAReturnSaying157_whenVerified_thenPendingSoALaterApprovalStillPaysTheOrder() {
+        IdempotencyKey attemptId = paidWallet();
+        stub.report(attemptId.value(), "157");
+
+        CallbackOutcome outcome = verify(RETURN, stub.callbackFields(attemptId.value()));
+
+        assertInstanceOf(InquiryOutcome.Pending.class, assertInstanceOf(CallbackOutcome.Verified.class, outcome)
+                .status());
+    }
+
+    @Test
+    void givenACorrectlySignedCallbackWithoutAMerchantId_whenVerified_thenRejected() {
+        Map<String, String> fields = new LinkedHashMap<>(stub.callbackFields(paidWallet().value()));
+        fields.remove("pp_MerchantID");
+
+        assertEquals("no pp_MerchantID", rejection(verify(IPN, resigned(fields))));
+    }
+
+    @Test
+    void givenACorrectlySignedCallbackWithAFieldJazzCashNeverSends_whenVerified_thenRejected() {
+        Map<String, String> fields = new LinkedHashMap<>(stub.callbackFields(paidWallet().value()));
+        fields.put("pp_PaymentResponseCode", "000");
+
+        assertTrue(rejection(verify(IPN, resigned(fields))).startsWith("a field JazzCash's return and IPN do not carry"));
+    }
+
+    @Test
+    void givenASignedDeclineWhoseCodeIsMovedToAnotherName_whenVerified_thenRejectedAlthoughTheHashStillMatches() {
+        // The hash covers the values in name order, not the names: a value moved to a name that sorts to the
+        // same place keeps the hash valid. pp_ResponseCode sits between pp_MerchantID and pp_ResponseMessage,
+        // and so does pp_Rcode, which JazzCash does not send.
+        stub.outcome(JazzCashStub.Outcome.DECLINE).declineCode("112");
+        Map<String, String> fields = new LinkedHashMap<>(stub.callbackFields(paidWallet().value()));
+        fields.put("pp_Rcode", fields.remove("pp_ResponseCode"));
+        assertTrue(StubHash.verifies(stub.credentials().integritySalt(), fields), "the forgery keeps the hash valid");
+
+        assertTrue(rejection(verify(IPN, fields)).contains("do not carry"));
+    }
+
+    @Test
+    void givenAReturnEchoingTheHostedFormsOwnFields_whenVerified_thenAccepted() {
+        Map<String, String> fields = new LinkedHashMap<>(stub.callbackFields(paidWallet().value()));
+        fields.put("pp_Password", stub.credentials().password());
+        fields.put("pp_ReturnURL", Fixture.RETURN_URL.toString());
+        fields.put("pp_BankID", "");
+        fields.put("ppmbf_1", "");
+
+        assertInstanceOf(InquiryOutcome.Paid.class, assertInstanceOf(CallbackOutcome.Verified.class,
+                verify(RETURN, resigned(fields))).status());
     }
 
     @Test

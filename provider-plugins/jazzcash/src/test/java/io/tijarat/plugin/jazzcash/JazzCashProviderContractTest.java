@@ -84,7 +84,7 @@ class JazzCashProviderContractTest extends PaymentProviderContract {
 
     @Override
     protected void stubDecline(WireMockServer gateway) {
-        jazzCash.outcome(JazzCashStub.Outcome.DECLINE).declineCode("119");
+        jazzCash.outcome(JazzCashStub.Outcome.DECLINE).declineCode("004");
         forwardToJazzCash(gateway);
     }
 

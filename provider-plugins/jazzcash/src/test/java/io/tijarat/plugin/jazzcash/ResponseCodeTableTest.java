@@ -1,15 +1,11 @@
 package io.tijarat.plugin.jazzcash;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.common.Json;
 import io.tijarat.plugin.jazzcash.stub.JazzCashStub;
-import io.tijarat.plugin.jazzcash.stub.StubHash;
+import io.tijarat.plugin.jazzcash.stub.StubCodes;
 import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.Money;
@@ -21,50 +17,141 @@ import io.tijarat.spi.payment.PaymentOutcome;
 import io.tijarat.spi.payment.RefundRequest;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every response code the notes document, and one they do not (555), through every operation, against
- * the stub answering with that code (signed). One table; each column is checked by its own test, so a
- * failure names the operation.
+ * Every code in JazzCash's published list, and one that is not in it (555), through every operation that can
+ * receive it, over HTTP against the stub answering that code (signed). One row per code; each column is
+ * checked by its own test, so a failure names the code and the operation.
  *
- * <p>Columns: the code; its meaning; a wallet start; an inquiry answered with the code as its own
- * {@code pp_ResponseCode} (no status); an inquiry that reports it as {@code pp_PaymentResponseCode}; a
- * refund; a signed return/IPN. "Permanent" and "Transient" are the SPI's exceptions.
+ * <p>Columns: the code; a wallet payment answered with it; a voucher answered with it; an inquiry whose
+ * transaction stands at the code ({@code pp_PaymentResponseCode}, with the {@code pp_Status} JazzCash's list
+ * gives it); an inquiry answered with the code as its own {@code pp_ResponseCode}; a refund answered with
+ * it; a signed return/IPN carrying it. "Permanent" and "Transient" are the SPI's two exceptions. Where each
+ * reading comes from is written on the code in {@link ResponseCode}.
+ *
+ * <p>One stub serves the whole table: every row uses its own attempt ids and the stub's per-reference codes,
+ * so no row changes what another sees.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResponseCodeTableTest {
 
     static final String TABLE = """
-            # code, meaning,      start,     inquiry,   inquiry payment code, refund,    callback
-            000,  APPROVED,       Approved,  Unknown,   Paid,                 Refunded,  Paid
-            101,  MISCONFIGURED,  Permanent, Permanent, Unknown,              Permanent, Unknown
-            110,  DECLINED,       Declined,  Unknown,   Failed,               Declined,  Failed
-            115,  MISCONFIGURED,  Permanent, Permanent, Unknown,              Permanent, Unknown
-            116,  DUPLICATE,      Unknown,   Unknown,   Unknown,              Unknown,   Unknown
-            117,  MISCONFIGURED,  Permanent, Permanent, Unknown,              Permanent, Unknown
-            118,  DECLINED,       Declined,  Unknown,   Failed,               Declined,  Failed
-            119,  DECLINED,       Declined,  Unknown,   Failed,               Declined,  Failed
-            120,  DECLINED,       Declined,  Unknown,   Failed,               Permanent, Failed
-            121,  APPROVED,       Approved,  Unknown,   Paid,                 Refunded,  Paid
-            122,  DECLINED,       Declined,  Unknown,   Failed,               Declined,  Failed
-            123,  DECLINED,       Declined,  Unknown,   Failed,               Declined,  Failed
-            124,  PENDING,        Pending,   Unknown,   Pending,              Pending,   Pending
-            157,  DECLINED,       Declined,  Unknown,   Failed,               Declined,  Failed
-            199,  NOT_PROCESSED,  Transient, Transient, Unknown,              Transient, Unknown
-            210,  DECLINED,       Declined,  Unknown,   Failed,               Declined,  Failed
-            999,  GATEWAY_ERROR,  Unknown,   Transient, Unknown,              Unknown,   Unknown
-            555,  UNLISTED,       Unknown,   Unknown,   Unknown,              Unknown,   Unknown
+            # code,     wallet,     voucher,    inquiry,    inq. own,   refund,     callback
+            000,        Approved,   Pending,    Paid,       Unknown,    Refunded,   Paid
+            001,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            002,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            003,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            004,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            014,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            015,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            016,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            024,        Declined,   Declined,   Failed,     Unknown,    Permanent,  Failed
+            055,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            058,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            059,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            060,        Declined,   Declined,   Failed,     Unknown,    Permanent,  Failed
+            062,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            063,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            066,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            067,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            095,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            101,        Permanent,  Permanent,  Failed,     Permanent,  Permanent,  Failed
+            102,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            103,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            104,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            105,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            106,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            107,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            108,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            109,        Unknown,    Unknown,    NotFound,   NotFound,   Declined,   Unknown
+            110,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            111,        Permanent,  Permanent,  Failed,     Permanent,  Permanent,  Failed
+            112,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            113,        Unknown,    Unknown,    Unknown,    Unknown,    Declined,   Unknown
+            115,        Permanent,  Permanent,  Failed,     Permanent,  Permanent,  Failed
+            116,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            117,        Permanent,  Permanent,  Failed,     Permanent,  Permanent,  Failed
+            118,        Transient,  Transient,  Failed,     Transient,  Transient,  Failed
+            119,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            120,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            121,        Approved,   Pending,    Paid,       Unknown,    Unknown,    Paid
+            122,        Unknown,    Unknown,    Failed,     Unknown,    Unknown,    Failed
+            124,        Pending,    Pending,    Pending,    Unknown,    Pending,    Pending
+            125,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            126,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            127,        Transient,  Transient,  Failed,     Transient,  Transient,  Failed
+            128,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            129,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            131,        Unknown,    Unknown,    Failed,     Unknown,    Unknown,    Failed
+            132,        Unknown,    Unknown,    Unknown,    Unknown,    Declined,   Unknown
+            134,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            135,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            157,        Pending,    Pending,    Pending,    Unknown,    Pending,    Pending
+            199,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            200,        Approved,   Pending,    Paid,       Unknown,    Unknown,    Paid
+            210,        Pending,    Pending,    Pending,    Unknown,    Pending,    Pending
+            401,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            402,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            403,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            404,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            405,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            406,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            407,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            408,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            409,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            410,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            411,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            412,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            414,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            415,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            416,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            417,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            419,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            421,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            422,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            423,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            424,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            425,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            426,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            429,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            430,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            431,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            432,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            433,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            434,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            435,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            436,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            437,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            438,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            439,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            440,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            441,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            442,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            443,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            444,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            446,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            448,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            449,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            450,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
+            451,        Unknown,    Unknown,    Unknown,    Unknown,    Declined,   Unknown
+            452,        Unknown,    Unknown,    Unknown,    Unknown,    Declined,   Unknown
+            453,        Declined,   Declined,   Failed,     Unknown,    Declined,   Failed
+            454,        Unknown,    Unknown,    Unknown,    Unknown,    Declined,   Unknown
+            455,        Unknown,    Unknown,    Unknown,    Unknown,    Declined,   Unknown
+            999,        Unknown,    Unknown,    Unknown,    Transient,  Unknown,    Unknown
+            555,        Unknown,    Unknown,    Unknown,    Unknown,    Unknown,    Unknown
             """;
 
     private static final Instant STARTED = Instant.parse("2025-03-03T05:00:00Z");
@@ -72,7 +159,7 @@ class ResponseCodeTableTest {
     private final Fixture fixture = Fixture.start();
     private final JazzCashStub stub = fixture.stub;
 
-    @AfterEach
+    @AfterAll
     void stopStub() {
         fixture.close();
     }
@@ -88,56 +175,58 @@ class ResponseCodeTableTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} means {1}")
-    @CsvSource(textBlock = TABLE)
-    void givenACode_whenItsMeaningIsLookedUp_thenTheTablesMeaning(String code, String meaning) {
-        assertEquals(meaning, ResponseCode.meaningOf(code).name());
-    }
-
-    @ParameterizedTest(name = "wallet start answered {0} -> {2}")
-    @CsvSource(textBlock = TABLE)
-    void givenJazzCashAnswersTheCode_whenAWalletPaymentStarts_thenTheTablesOutcome(String code, String meaning,
-                                                                                    String start) {
-        stub.answerPaymentsWith(code);
-
-        assertEquals(start, kind(() -> fixture.provider.start(Fixture.wallet(SampleRequests.newKey()))));
-    }
-
-    @ParameterizedTest(name = "inquiry answered {0} -> {3}")
-    @CsvSource(textBlock = TABLE)
-    void givenTheInquiryItselfAnswersTheCode_whenInquired_thenTheTablesOutcome(String code, String meaning,
-                                                                               String start, String inquiry) {
-        stub.answerInquiriesWith(code);
-
-        assertEquals(inquiry, kind(() -> fixture.provider.inquire(SampleRequests.inquiry(SampleRequests.newKey(),
-                STARTED))));
-    }
-
-    @ParameterizedTest(name = "inquiry reporting payment code {0} -> {4}")
-    @CsvSource(textBlock = TABLE)
-    void givenTheInquiryReportsTheCodeAsThePaymentsCode_whenInquired_thenTheTablesOutcome(String code, String meaning,
-            String start, String inquiry, String paymentCode) {
+    /** A wallet payment the stub approved: a transaction to inquire about, refund, or report on. */
+    private IdempotencyKey paidWallet() {
         IdempotencyKey attemptId = SampleRequests.newKey();
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("pp_ResponseCode", "000");
-        answer.put("pp_TxnRefNo", attemptId.value());
-        answer.put("pp_PaymentResponseCode", code);
-        answer.put("pp_RetrievalReferenceNo", "250303000999");
-        answer.put("pp_Amount", "150000");
-        stub.server().stubFor(post(urlPathEqualTo(JazzCashStub.INQUIRY_PATH)).atPriority(1).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody(Json.write(StubHash.signed(stub.credentials().integritySalt(), answer)))));
+        assertEquals("Approved", kind(() -> fixture.provider.start(Fixture.wallet(attemptId))));
+        return attemptId;
+    }
 
-        assertEquals(paymentCode, kind(() -> fixture.provider.inquire(SampleRequests.inquiry(attemptId, STARTED))));
+    @ParameterizedTest(name = "wallet payment answered {0} -> {1}")
+    @CsvSource(textBlock = TABLE)
+    void givenJazzCashAnswersTheCode_whenAWalletPaymentStarts_thenTheTablesOutcome(String code, String wallet) {
+        IdempotencyKey attemptId = SampleRequests.newKey();
+        stub.answerStartWith(attemptId.value(), code);
+
+        assertEquals(wallet, kind(() -> fixture.provider.start(Fixture.wallet(attemptId))));
+    }
+
+    @ParameterizedTest(name = "voucher answered {0} -> {2}")
+    @CsvSource(textBlock = TABLE)
+    void givenJazzCashAnswersTheCode_whenAVoucherIsRequested_thenTheTablesOutcome(String code, String wallet,
+                                                                                 String voucher) {
+        IdempotencyKey attemptId = SampleRequests.newKey();
+        stub.answerStartWith(attemptId.value(), code);
+
+        assertEquals(voucher, kind(() -> fixture.provider.start(Fixture.voucher(attemptId))));
+    }
+
+    @ParameterizedTest(name = "inquiry reporting payment code {0} -> {3}")
+    @CsvSource(textBlock = TABLE)
+    void givenTheTransactionStandsAtTheCode_whenInquired_thenTheTablesOutcome(String code, String wallet,
+                                                                             String voucher, String inquiry) {
+        IdempotencyKey attemptId = paidWallet();
+        stub.report(attemptId.value(), code);
+
+        assertEquals(inquiry, kind(() -> fixture.provider.inquire(SampleRequests.inquiry(attemptId, STARTED))));
+    }
+
+    @ParameterizedTest(name = "inquiry itself answered {0} -> {4}")
+    @CsvSource(textBlock = TABLE)
+    void givenTheInquiryItselfAnswersTheCode_whenInquired_thenTheTablesOutcome(String code, String wallet,
+            String voucher, String inquiry, String inquiryOwn) {
+        IdempotencyKey attemptId = paidWallet();
+        stub.answerInquiryWith(attemptId.value(), code);
+
+        assertEquals(inquiryOwn, kind(() -> fixture.provider.inquire(SampleRequests.inquiry(attemptId, STARTED))));
     }
 
     @ParameterizedTest(name = "refund answered {0} -> {5}")
     @CsvSource(textBlock = TABLE)
-    void givenJazzCashAnswersTheCode_whenRefunding_thenTheTablesOutcome(String code, String meaning, String start,
-            String inquiry, String paymentCode, String refund) {
-        IdempotencyKey paid = SampleRequests.newKey();
-        fixture.provider.start(Fixture.wallet(paid));
-        stub.answerRefundsWith(code);
+    void givenJazzCashAnswersTheCode_whenRefunding_thenTheTablesOutcome(String code, String wallet, String voucher,
+            String inquiry, String inquiryOwn, String refund) {
+        IdempotencyKey paid = paidWallet();
+        stub.answerRefundWith(paid.value(), code);
 
         assertEquals(refund, kind(() -> fixture.provider.refund(new RefundRequest(SampleRequests.newKey(), paid,
                 Optional.empty(), Money.pkr(150_000), SampleRequests.AMOUNT, "returned"))));
@@ -145,65 +234,65 @@ class ResponseCodeTableTest {
 
     @ParameterizedTest(name = "callback with {0} -> {6}")
     @CsvSource(textBlock = TABLE)
-    void givenASignedCallbackWithTheCode_whenVerified_thenTheTablesStatus(String code, String meaning, String start,
-            String inquiry, String paymentCode, String refund, String callback) {
-        IdempotencyKey attemptId = SampleRequests.newKey();
-        fixture.provider.start(Fixture.wallet(attemptId));
-        Map<String, String> fields = new LinkedHashMap<>(stub.callbackFields(attemptId.value()));
-        fields.put("pp_ResponseCode", code);
+    void givenASignedCallbackWithTheCode_whenVerified_thenTheTablesStatus(String code, String wallet, String voucher,
+            String inquiry, String inquiryOwn, String refund, String callback) {
+        IdempotencyKey attemptId = paidWallet();
+        stub.report(attemptId.value(), code);
 
-        CallbackOutcome outcome = fixture.provider.verifyCallback(Fixture.callback(
-                CallbackRequest.Source.NOTIFICATION,
-                JazzCashStub.formBody(StubHash.signed(stub.credentials().integritySalt(), fields))));
+        CallbackOutcome outcome = fixture.provider.verifyCallback(Fixture.callback(CallbackRequest.Source.NOTIFICATION,
+                stub.callbackBody(attemptId.value())));
 
         CallbackOutcome.Verified verified = (CallbackOutcome.Verified) outcome;
         assertEquals(callback, verified.status().getClass().getSimpleName());
         assertEquals(callback.equals("Unknown"), verified.confirmByInquiry());
     }
 
-    /** The codes the table declares Declined for a start. */
+    /** The codes the table declares Declined for a wallet payment. */
     static Stream<String> declineCodes() {
+        return rows().filter(columns -> columns[1].equals("Declined")).map(columns -> columns[0]);
+    }
+
+    private static Stream<String[]> rows() {
         return TABLE.lines().filter(line -> !line.strip().startsWith("#") && !line.isBlank())
-                .map(line -> line.split(","))
-                .filter(columns -> columns[2].strip().equals("Declined"))
-                .map(columns -> columns[0].strip());
+                .map(line -> Arrays.stream(line.split(",")).map(String::strip).toArray(String[]::new));
     }
 
     @ParameterizedTest(name = "decline {0} is explained in English and Urdu")
     @MethodSource("declineCodes")
     void givenADeclineCode_whenTheCustomerIsTold_thenTheReasonInEnglishOrUrdu(String code) {
-        stub.answerPaymentsWith(code);
+        IdempotencyKey english = SampleRequests.newKey();
+        IdempotencyKey urdu = SampleRequests.newKey();
+        stub.answerStartWith(english.value(), code).answerStartWith(urdu.value(), code);
 
-        PaymentOutcome.Declined english = (PaymentOutcome.Declined) fixture.provider.start(
-                Fixture.wallet(SampleRequests.newKey()));
-        PaymentOutcome.Declined urdu = (PaymentOutcome.Declined) fixture.provider.start(
-                Fixture.wallet(SampleRequests.newKey(), Fixture.URDU));
+        PaymentOutcome.Declined inEnglish = (PaymentOutcome.Declined) fixture.provider.start(Fixture.wallet(english));
+        PaymentOutcome.Declined inUrdu = (PaymentOutcome.Declined) fixture.provider.start(
+                Fixture.wallet(urdu, Fixture.URDU));
 
-        assertEquals(code, english.code());
-        assertTrue(english.customerMessage().chars().allMatch(c -> c < 0x600), english.customerMessage());
-        assertTrue(urdu.customerMessage().chars().anyMatch(c -> c >= 0x600 && c <= 0x6FF), urdu.customerMessage());
-        assertEquals(CustomerTexts.ENGLISH.decline(code), english.customerMessage());
-        assertEquals(CustomerTexts.URDU.decline(code), urdu.customerMessage());
+        assertEquals(code, inEnglish.code());
+        assertTrue(inEnglish.customerMessage().chars().allMatch(c -> c < 0x600), inEnglish.customerMessage());
+        assertTrue(inUrdu.customerMessage().chars().anyMatch(c -> c >= 0x600 && c <= 0x6FF), inUrdu.customerMessage());
+        assertEquals(CustomerTexts.ENGLISH.decline(code), inEnglish.customerMessage());
+        assertEquals(CustomerTexts.URDU.decline(code), inUrdu.customerMessage());
     }
 
     @Test
-    void givenTheTable_whenComparedWithTheCodesThePluginKnows_thenEveryDocumentedCodeHasARowAndNoRowIsInvented() {
-        Set<String> rows = TABLE.lines().filter(line -> !line.strip().startsWith("#"))
-                .map(line -> line.split(",")[0].strip()).filter(code -> !code.isEmpty())
-                .collect(Collectors.toSet());
-        Set<String> known = Arrays.stream(ResponseCode.values()).map(ResponseCode::code).collect(Collectors.toSet());
+    void givenTheTable_whenComparedWithThePluginsAndTheStubsLists_thenEveryPublishedCodeHasExactlyOneRow() {
+        Set<String> rows = rows().map(columns -> columns[0]).collect(Collectors.toSet());
+        Set<String> plugin = Arrays.stream(ResponseCode.values()).map(ResponseCode::code).collect(Collectors.toSet());
+        Set<String> published = new HashSet<>(StubCodes.TEXTS.keySet());
 
-        assertTrue(rows.containsAll(known), "codes without a row: " + known.stream().filter(c -> !rows.contains(c)).toList());
-        rows.removeAll(known);
-        assertEquals(Set.of("555"), rows, "only the deliberately unlisted code may be outside the plugin's list");
+        assertEquals(rows().count(), rows.size(), "a code has two rows");
+        assertEquals(published, plugin, "the plugin's list and the stub's copy of JazzCash's list differ");
+        rows.removeAll(plugin);
+        assertEquals(Set.of("555"), rows, "only the deliberately unlisted code may be outside the published list");
     }
 
     @Test
     void givenTheMainDeclines_whenExplained_thenEachHasItsOwnTextNotTheGeneralOne() {
-        String general = CustomerTexts.ENGLISH.decline("210");
-        for (String code : new String[] {"110", "118", "119", "120", "122", "123", "157"}) {
+        String general = CustomerTexts.ENGLISH.decline("095");
+        for (String code : new String[] {"001", "002", "003", "004", "024", "060", "110", "112", "129", "134", "402"}) {
             assertNotEquals(general, CustomerTexts.ENGLISH.decline(code), code);
-            assertNotEquals(CustomerTexts.URDU.decline("210"), CustomerTexts.URDU.decline(code), code);
+            assertNotEquals(CustomerTexts.URDU.decline("095"), CustomerTexts.URDU.decline(code), code);
         }
     }
 }

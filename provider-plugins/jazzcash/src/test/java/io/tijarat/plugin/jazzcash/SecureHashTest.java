@@ -23,6 +23,9 @@ class SecureHashTest {
 
     /** openssl over {@code abc123salt&1500&20250303100000&T20250303100000&hello}. */
     private static final String SMALL_KNOWN_ANSWER = "B4930DE3ED9999627CF9DA5EDAFAD7F9CF0EE81E5F59AEF30B2B56A5C28ABF06";
+    /** openssl over {@code abc123salt&004&Low balance&T20250303100000}: an unprefixed answer, in name order. */
+    private static final String UNPREFIXED_KNOWN_ANSWER =
+            "CA44B9EC6070B2CA13A299665CEF666BCA2FD7CD6037AA32AA9C25118C1EB9EA";
     /** openssl over the hosted form below, values in ASCII order of their names, salt first. */
     private static final String FORM_KNOWN_ANSWER = "F71AF92E489F839FA28C7B1E73FB71FEB0CE2E172FBDDE02335D8B80A6BF2842";
 
@@ -57,6 +60,20 @@ class SecureHashTest {
 
         assertEquals(SMALL_KNOWN_ANSWER, hash("abc123salt").sign(fields));
         assertEquals(SMALL_KNOWN_ANSWER, StubHash.of("abc123salt", fields), "the stub's own implementation agrees");
+    }
+
+    @Test
+    void givenAnUnprefixedAnswer_whenVerified_thenTheSameRuleOverAllItsOtherFieldsGivesTheOpensslValue() {
+        Map<String, String> answer = fields("txnRefNo", "T20250303100000", "responseMessage", "Low balance",
+                "authCode", "", "responseCode", "004", "secureHash", UNPREFIXED_KNOWN_ANSWER.toLowerCase(Locale.ROOT));
+
+        assertEquals(SecureHash.Verdict.VALID, hash("abc123salt").verifyUnprefixed(answer));
+        assertEquals(UNPREFIXED_KNOWN_ANSWER, StubHash.ofUnprefixed("abc123salt", answer),
+                "the stub's own implementation agrees");
+        answer.put("responseCode", "000");
+        assertEquals(SecureHash.Verdict.INVALID, hash("abc123salt").verifyUnprefixed(answer));
+        answer.put("secureHash", "");
+        assertEquals(SecureHash.Verdict.MISSING, hash("abc123salt").verifyUnprefixed(answer));
     }
 
     @Test

@@ -88,13 +88,25 @@ class StatusInquiryTest {
 
     @Test
     void givenADeclinedWalletPayment_whenInquired_thenFailedWithThePaymentsCode() {
-        stub.outcome(JazzCashStub.Outcome.DECLINE).declineCode("157");
+        stub.outcome(JazzCashStub.Outcome.DECLINE).declineCode("002");
         IdempotencyKey attemptId = SampleRequests.newKey();
         provider.start(Fixture.wallet(attemptId));
 
         InquiryOutcome outcome = provider.inquire(inquiry(attemptId));
 
-        assertEquals("157", assertInstanceOf(InquiryOutcome.Failed.class, outcome).code());
+        assertEquals("002", assertInstanceOf(InquiryOutcome.Failed.class, outcome).code());
+    }
+
+    @Test
+    void givenAPaymentStillWaitingAt157_whenInquired_thenPendingNeverFailed() {
+        stub.outcome(JazzCashStub.Outcome.PENDING);
+        IdempotencyKey attemptId = SampleRequests.newKey();
+        provider.start(Fixture.wallet(attemptId));
+
+        InquiryOutcome outcome = provider.inquire(inquiry(attemptId));
+
+        assertInstanceOf(InquiryOutcome.Pending.class, outcome);
+        assertEquals("157", stub.transaction(attemptId.value()).orElseThrow().code());
     }
 
     @ParameterizedTest
@@ -107,12 +119,32 @@ class StatusInquiryTest {
         "Validation Failed, Failed",
         "Reversed, Unknown"
     })
-    void givenEachDocumentedStatus_whenInquired_thenTheMatchingOutcome(String status, String expected) {
+    void givenEachDocumentedStatusWithoutAPaymentCode_whenInquired_thenTheMatchingOutcome(String status,
+                                                                                          String expected) {
         IdempotencyKey attemptId = SampleRequests.newKey();
-        inquiryAnswers(answer(attemptId, "pp_Status", status, "pp_PaymentResponseCode", "000",
-                "pp_RetrievalReferenceNo", "250303000777", "pp_Amount", "150000"));
+        inquiryAnswers(answer(attemptId, "pp_Status", status, "pp_RetrievalReferenceNo", "250303000777",
+                "pp_Amount", "150000"));
 
         assertEquals(expected, provider.inquire(inquiry(attemptId)).getClass().getSimpleName());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Completed, 157",
+        "Pending, 000",
+        "Failed, 999",
+        "Completed, 122"
+    })
+    void givenAPaymentCodeAndAStatusThatDisagree_whenInquired_thenUnknownNeitherIsBelieved(String status,
+                                                                                         String paymentCode) {
+        IdempotencyKey attemptId = SampleRequests.newKey();
+        inquiryAnswers(answer(attemptId, "pp_Status", status, "pp_PaymentResponseCode", paymentCode,
+                "pp_RetrievalReferenceNo", "250303000777", "pp_Amount", "150000"));
+
+        InquiryOutcome.Unknown unknown = assertInstanceOf(InquiryOutcome.Unknown.class,
+                provider.inquire(inquiry(attemptId)));
+
+        assertTrue(unknown.detail().contains("disagree"), unknown.detail());
     }
 
     @Test
@@ -134,19 +166,39 @@ class StatusInquiryTest {
                 provider.inquire(inquiry(attemptId))).gatewayReference());
     }
 
-    @Test
-    void givenNoStatusButAPaymentCode_whenInquired_thenThePaymentCodeDecides() {
+    @ParameterizedTest
+    @CsvSource({
+        "124, Pending",
+        "157, Pending",
+        "121, Paid",
+        "122, Failed",
+        "109, NotFound",
+        "119, Unknown"
+    })
+    void givenNoStatusButAPaymentCode_whenInquired_thenThePaymentCodeDecides(String paymentCode, String expected) {
         IdempotencyKey attemptId = SampleRequests.newKey();
-        inquiryAnswers(answer(attemptId, "pp_PaymentResponseCode", "124", "pp_RetrievalReferenceNo", "1"));
+        inquiryAnswers(answer(attemptId, "pp_PaymentResponseCode", paymentCode, "pp_RetrievalReferenceNo", "1",
+                "pp_Amount", "150000"));
 
-        assertInstanceOf(InquiryOutcome.Pending.class, provider.inquire(inquiry(attemptId)));
+        assertEquals(expected, provider.inquire(inquiry(attemptId)).getClass().getSimpleName());
     }
 
     @Test
-    void givenAReferenceJazzCashDoesNotKnow_whenInquired_thenUnknownBecauseTheNotesDocumentNoNotFoundAnswer() {
+    void givenAReferenceJazzCashDoesNotKnow_whenItAnswers109_thenNotFound() {
         InquiryOutcome outcome = provider.inquire(inquiry(SampleRequests.newKey()));
 
-        assertTrue(assertInstanceOf(InquiryOutcome.Unknown.class, outcome).detail().contains("110"));
+        assertInstanceOf(InquiryOutcome.NotFound.class, outcome);
+    }
+
+    @Test
+    void givenAnUnsigned109_whenInquired_thenTransientBecauseAForgedNotFoundCouldHideAPayment() {
+        IdempotencyKey attemptId = SampleRequests.newKey();
+        stub.server().stubFor(post(urlPathEqualTo(JazzCashStub.INQUIRY_PATH)).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"pp_ResponseCode\":\"109\",\"pp_ResponseMessage\":\"Transaction does not exist\","
+                        + "\"pp_TxnRefNo\":\"" + attemptId.value() + "\",\"pp_SecureHash\":\"\"}")));
+
+        assertThrows(TransientProviderException.class, () -> provider.inquire(inquiry(attemptId)));
     }
 
     @Test

@@ -113,11 +113,11 @@ class VoucherPaymentTest {
 
     @Test
     void givenJazzCashRefusesTheVoucher_whenStarted_thenDeclined() {
-        stub.outcome(JazzCashStub.Outcome.DECLINE).declineCode("210");
+        stub.outcome(JazzCashStub.Outcome.DECLINE).declineCode("066");
 
         PaymentOutcome outcome = provider.start(Fixture.voucher(SampleRequests.newKey()));
 
-        assertEquals("210", assertInstanceOf(PaymentOutcome.Declined.class, outcome).code());
+        assertEquals("066", assertInstanceOf(PaymentOutcome.Declined.class, outcome).code());
     }
 
     @Test

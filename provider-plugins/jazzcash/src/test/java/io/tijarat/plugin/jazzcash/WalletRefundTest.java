@@ -89,7 +89,7 @@ class WalletRefundTest {
     }
 
     @Test
-    void givenAWrongMerchantMpin_whenJazzCashAnswers120_thenPermanentNamingTheKeyNotTheValue() {
+    void givenAWrongMerchantMpin_whenJazzCashAnswers024BadPin_thenPermanentNamingTheKeyNotTheValue() {
         PaymentProvider wrongMpin = fixture.provider(builder -> builder.property("merchant-mpin", "9999"));
 
         PermanentProviderException failure = assertThrows(PermanentProviderException.class,
@@ -100,13 +100,33 @@ class WalletRefundTest {
     }
 
     @Test
-    void givenAnAttemptThatWasNeverPaid_whenRefunding_thenDeclinedWithJazzCashsMessageForStaff() {
+    void givenAnAttemptJazzCashNeverSaw_whenRefunding_thenDeclined109WithJazzCashsMessageForStaff() {
         RefundOutcome outcome = provider.refund(new RefundRequest(SampleRequests.newKey(), SampleRequests.newKey(),
                 Optional.empty(), Money.pkr(100), SampleRequests.AMOUNT, "test"));
 
         RefundOutcome.Declined declined = assertInstanceOf(RefundOutcome.Declined.class, outcome);
-        assertEquals("210", declined.code());
-        assertEquals("Transaction rejected.", declined.message());
+        assertEquals("109", declined.code());
+        assertEquals("Transaction does not exist", declined.message());
+    }
+
+    @Test
+    void givenADeclinedPayment_whenRefunding_thenDeclined132CannotBeRefunded() {
+        IdempotencyKey declined = SampleRequests.newKey();
+        stub.answerStartWith(declined.value(), "004");
+        provider.start(Fixture.wallet(declined));
+
+        RefundOutcome outcome = provider.refund(new RefundRequest(SampleRequests.newKey(), declined, Optional.empty(),
+                Money.pkr(100), SampleRequests.AMOUNT, "test"));
+
+        assertEquals("132", assertInstanceOf(RefundOutcome.Declined.class, outcome).code());
+    }
+
+    @Test
+    void givenMaintenance_whenRefunding_thenTransientAndNothingWasRefunded() {
+        stub.answerRefundWith(paidAttempt.value(), "118");
+
+        assertThrows(TransientProviderException.class, () -> provider.refund(refund(150_000)));
+        assertEquals(0, stub.transaction(paidAttempt.value()).orElseThrow().refunded());
     }
 
     @Test

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * The stub's EasyPaisa: one WireMock transformer that answers every route the way the notes describe the
  * real API — and the way it fails. Every REST call checks the {@code Credentials} header ({@code 0010}),
  * the store ({@code 0006}), the merchant account for inquiries ({@code 0004}) and the required fields
- * ({@code 0002}); a repeated order id gets {@code 0003}. The hosted checkout decrypts
+ * ({@code 0002}) — for an initiation these include {@code emailAddress}, which every public EasyPaisa client
+ * sends (omnipay-easypaisa, zfhassaan/easypaisa, easypaisa_flutter), so a plugin that leaves it out fails a test
+ * here instead of a customer's payment; a repeated order id gets {@code 0003}. The hosted checkout decrypts
  * {@code merchantHashedReq} and compares it with the posted fields.
  *
  * <p>Routes: {@code POST /easypay-service/rest/v4/initiate-ma-transaction}, {@code …/initiate-otc-transaction},
@@ -45,6 +47,7 @@ final class StubApi implements ResponseDefinitionTransformerV2 {
     private static final String REST = "/easypay-service/rest/v4/";
     private static final Pattern MOBILE = Pattern.compile("03[0-9]{9}");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,2})?");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final ZoneId KARACHI = ZoneId.of("Asia/Karachi");
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyyMMdd HHmmss", Locale.ROOT);
     private static final DateTimeFormatter TRANSACTION_TIME =
@@ -139,9 +142,10 @@ final class StubApi implements ResponseDefinitionTransformerV2 {
         Optional<BigDecimal> amount = text(fields, "transactionAmount").filter(a -> DECIMAL.matcher(a).matches())
                 .map(BigDecimal::new).filter(a -> a.signum() > 0);
         Optional<String> msisdn = text(fields, account).filter(n -> MOBILE.matcher(n).matches());
+        Optional<String> email = text(fields, "emailAddress").filter(e -> EMAIL.matcher(e).matches());
         Optional<String> tokenExpiry = text(fields, "tokenExpiry");
         boolean expiryReadable = tokenExpiry.map(StubApi::readExpiry).map(Optional::isPresent).orElse(true);
-        if (orderId.isEmpty() || amount.isEmpty() || msisdn.isEmpty() || !expiryReadable
+        if (orderId.isEmpty() || amount.isEmpty() || msisdn.isEmpty() || email.isEmpty() || !expiryReadable
                 || !type.equals(text(fields, "transactionType").orElse(""))) {
             return code("0002", "REQUIRED FIELD IS MISSING", Map.of());
         }

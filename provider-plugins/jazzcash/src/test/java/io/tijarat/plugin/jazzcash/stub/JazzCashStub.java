@@ -24,22 +24,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stand-in for JazzCash's API on {@code 127.0.0.1}, built from the provider notes, for tests and for a
- * developer's machine.
+ * A stand-in for JazzCash's API on {@code 127.0.0.1}, for tests and for a developer's machine. It answers
+ * with JazzCash's published response codes and texts ({@link StubCodes}).
  *
  * <p>It behaves like JazzCash where it matters to a plugin:
  * <ul>
  *   <li>every request's {@code pp_SecureHash} is verified (non-empty {@code pp_*}/{@code ppmpf_*} fields in
  *       ASCII order of their names, salt first, HMAC-SHA256, upper-case hex); a wrong one is answered
  *       {@code 115}, unsigned, as is an unknown merchant or password ({@code 101});</li>
- *   <li>answers are signed the same way (with {@link #signAnswersWith another salt} to test a mismatch);</li>
- *   <li>a {@code pp_TxnRefNo} is accepted once: a repeat is {@code 116};</li>
- *   <li>amounts are paisa, timestamps {@code yyyyMMddHHmmss} ({@code 117} otherwise), a wallet needs
- *       {@code 03XXXXXXXXX} and six CNIC digits ({@code 110} otherwise);</li>
- *   <li>outcomes are chosen by the test: success, decline, pending, MPIN timeout (answers {@code 122} after
- *       {@link #mpinWait}), system error ({@code 199}, not processed), gateway error ({@code 999}, but
- *       charged), or the firewall's HTML page with status 200; any code can be forced; answers can be
- *       delayed;</li>
+ *   <li>answers are signed the same way (with {@link #signAnswersWith another salt} to test a mismatch), in
+ *       the {@code pp_} shape or, with {@link #answerUnprefixed}, in the newer unprefixed one
+ *       ({@code responseCode}, {@code responseMessage}, {@code secureHash});</li>
+ *   <li>a {@code pp_TxnRefNo} is recorded once. JazzCash publishes no code for a reused reference; the stub
+ *       answers a repeat {@code 110} "Invalid value for pp_TxnRefNo." and changes nothing;</li>
+ *   <li>amounts are paisa, timestamps {@code yyyyMMddHHmmss}, a wallet needs {@code 03XXXXXXXXX} and six CNIC
+ *       digits ({@code 110} otherwise);</li>
+ *   <li>outcomes are chosen by the test: success, decline, pending, MPIN timeout (answers {@code 134} "timed
+ *       out" after {@link #mpinWait}), system error ({@code 199}, not processed), gateway error ({@code 999},
+ *       but charged), or the firewall's HTML page with status 200; answers can be delayed;</li>
+ *   <li>any published code can be answered: to every payment ({@link #answerPaymentsWith}), inquiry or refund,
+ *       or to one reference only ({@link #answerStartWith}, {@link #answerInquiryWith},
+ *       {@link #answerRefundWith}); and a transaction can be moved to any code later ({@link #report}), which
+ *       the inquiry ({@code pp_PaymentResponseCode}, {@code pp_Status}) and the return and IPN then report;</li>
  *   <li>it keeps a ledger, so inquiry reports what happened (also after a lost answer), refunds check what
  *       was paid, vouchers can be paid later, and the return POST and IPN can be built, signed, for any
  *       transaction.</li>
@@ -48,7 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the hosted page {@value #HOSTED_PATH}, which shows three buttons (pay, decline, voucher) and then
  * posts the signed result to {@code pp_ReturnURL}.
  *
- * <p>Run it by hand with {@link #main}; see the module README. Thread-safe.
+ * <p>Run it by hand with {@link #main}; see the module README. While it runs, {@code POST
+ * /__stub/payment-code/<code>} makes payments answer a code ({@code none} to stop) and {@code POST
+ * /__stub/report/<reference>/<code>} moves a transaction. Thread-safe.
  */
 public final class JazzCashStub implements AutoCloseable {
 
@@ -69,11 +77,11 @@ public final class JazzCashStub implements AutoCloseable {
     public enum Outcome {
         /** Wallet: 000, paid. Voucher: 124, issued. */
         SUCCESS,
-        /** The {@link #declineCode decline code} (119 unless set). */
+        /** The {@link #declineCode decline code} (004 "Low balance" unless set). */
         DECLINE,
         /** 124: waiting for the customer. */
         PENDING,
-        /** 122 after {@link #mpinWait}: the customer never entered the MPIN. */
+        /** 134 "Transaction has timed out" after {@link #mpinWait}: the customer never entered the MPIN. */
         MPIN_TIMEOUT,
         /** 199 on every endpoint: not processed, nothing recorded. */
         SYSTEM_ERROR,
@@ -107,10 +115,14 @@ public final class JazzCashStub implements AutoCloseable {
 
     final ConcurrentMap<String, StubTransaction> ledger = new ConcurrentHashMap<>();
     volatile Outcome outcome = Outcome.SUCCESS;
-    volatile String declineCode = "119";
+    volatile String declineCode = "004";
     volatile String forcedPaymentCode;
     volatile String forcedInquiryCode;
     volatile String forcedRefundCode;
+    final ConcurrentMap<String, String> startCodes = new ConcurrentHashMap<>();
+    final ConcurrentMap<String, String> inquiryCodes = new ConcurrentHashMap<>();
+    final ConcurrentMap<String, String> refundCodes = new ConcurrentHashMap<>();
+    volatile boolean unprefixed;
     volatile Duration delay = Duration.ZERO;
     volatile Duration mpinWait = Duration.ofMillis(100);
     volatile String answerSalt;
@@ -183,7 +195,7 @@ public final class JazzCashStub implements AutoCloseable {
         return this;
     }
 
-    /** The code a {@link Outcome#DECLINE} answers with, e.g. {@code "157"}. */
+    /** The code a {@link Outcome#DECLINE} answers with, e.g. {@code "002"}. */
     public JazzCashStub declineCode(String code) {
         this.declineCode = Objects.requireNonNull(code, "code");
         return this;
@@ -207,13 +219,41 @@ public final class JazzCashStub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The payment start for this {@code pp_TxnRefNo} gets exactly this code (signed), whatever the outcome, and
+     * the transaction is recorded with it (unless the code says nothing was processed), so that the inquiry
+     * reports it too.
+     */
+    public JazzCashStub answerStartWith(String reference, String code) {
+        startCodes.put(Objects.requireNonNull(reference, "reference"), Objects.requireNonNull(code, "code"));
+        return this;
+    }
+
+    /** Inquiries about this {@code pp_TxnRefNo} get exactly this code as their own (signed, without a status). */
+    public JazzCashStub answerInquiryWith(String reference, String code) {
+        inquiryCodes.put(Objects.requireNonNull(reference, "reference"), Objects.requireNonNull(code, "code"));
+        return this;
+    }
+
+    /** Refunds of this {@code pp_TxnRefNo} get exactly this code (signed) after the MPIN check. */
+    public JazzCashStub answerRefundWith(String reference, String code) {
+        refundCodes.put(Objects.requireNonNull(reference, "reference"), Objects.requireNonNull(code, "code"));
+        return this;
+    }
+
+    /** Answers in the newer unprefixed shape ({@code responseCode}, …, {@code secureHash}), or not. */
+    public JazzCashStub answerUnprefixed(boolean unprefixedNames) {
+        this.unprefixed = unprefixedNames;
+        return this;
+    }
+
     /** Every answer comes this late. */
     public JazzCashStub delayAnswers(Duration delay) {
         this.delay = Objects.requireNonNull(delay, "delay");
         return this;
     }
 
-    /** How long a {@link Outcome#MPIN_TIMEOUT} waits before answering 122 (on top of any delay). */
+    /** How long a {@link Outcome#MPIN_TIMEOUT} waits before answering 134 (on top of any delay). */
     public JazzCashStub mpinWait(Duration wait) {
         this.mpinWait = Objects.requireNonNull(wait, "wait");
         return this;
@@ -235,16 +275,24 @@ public final class JazzCashStub implements AutoCloseable {
 
     /** The customer paid the voucher at a shop: inquiry now reports it Completed. */
     public void payVoucher(String reference) {
-        settle(reference, StubTransaction.COMPLETED, "000");
+        report(reference, "000");
     }
 
-    /** The voucher (or a pending payment) lapsed: inquiry reports it Dropped. */
+    /** The voucher (or a pending payment) lapsed: inquiry reports it Dropped (129). */
     public void drop(String reference) {
-        settle(reference, StubTransaction.DROPPED, "199");
+        report(reference, "129");
     }
 
-    private void settle(String reference, String status, String code) {
-        if (ledger.computeIfPresent(reference, (ref, txn) -> txn.settled(status, code)) == null) {
+    /**
+     * The transaction now stands at {@code code} — the customer approved after a 157 (000), JazzCash reversed
+     * it (122), … — with the {@code pp_Status} JazzCash's list gives that code: what the inquiry and the return
+     * and IPN report from now on.
+     *
+     * @throws IllegalArgumentException if the stub has no such transaction
+     */
+    public void report(String reference, String code) {
+        Objects.requireNonNull(code, "code");
+        if (ledger.computeIfPresent(reference, (ref, txn) -> txn.settled(StubCodes.status(code), code)) == null) {
             throw new IllegalArgumentException("the stub has no transaction " + reference);
         }
     }
@@ -254,7 +302,7 @@ public final class JazzCashStub implements AutoCloseable {
         return Optional.ofNullable(ledger.computeIfPresent(reference, (ref, txn) -> switch (choice) {
             case "pay" -> txn.settled(StubTransaction.COMPLETED, "000").chosen(txn.type().isEmpty() ? "MWALLET"
                     : txn.type());
-            case "decline" -> txn.settled(StubTransaction.FAILED, declineCode);
+            case "decline" -> txn.settled(StubCodes.status(declineCode), declineCode);
             case "voucher" -> txn.settled(StubTransaction.PENDING, "124").chosen("OTC");
             default -> txn;
         }));
@@ -268,7 +316,8 @@ public final class JazzCashStub implements AutoCloseable {
 
     /**
      * The signed fields JazzCash posts to the return URL and the IPN URL for a transaction, as it stands
-     * now: {@code pp_ResponseCode} is its payment code (000 paid, 124 voucher waiting, a decline code).
+     * now: {@code pp_ResponseCode} is its payment code (000 paid, 124 voucher waiting, a decline code, or what
+     * {@link #report} set).
      */
     public Map<String, String> callbackFields(String reference) {
         StubTransaction txn = transaction(reference).orElseThrow(() ->
@@ -280,8 +329,7 @@ public final class JazzCashStub implements AutoCloseable {
         fields.put("pp_Language", "EN");
         fields.put("pp_MerchantID", credentials.merchantId());
         fields.put("pp_ResponseCode", txn.code());
-        fields.put("pp_ResponseMessage", "000".equals(txn.code()) ? "Thank you for Using JazzCash, your transaction"
-                + " was successful." : "Transaction status " + txn.status() + ".");
+        fields.put("pp_ResponseMessage", StubCodes.text(txn.code()));
         fields.put("pp_RetreivalReferenceNo", txn.rrn());
         fields.put("pp_SubMerchantId", "");
         fields.put("pp_TxnCurrency", "PKR");
@@ -330,7 +378,8 @@ public final class JazzCashStub implements AutoCloseable {
      * Runs the stub until the process is stopped. Options: {@code --port N} (default {@value #DEFAULT_PORT};
      * 0 for a free one), {@code --merchant-id}, {@code --password}, {@code --integrity-salt},
      * {@code --merchant-mpin} (defaults: {@link Credentials#sandbox()}), {@code --outcome} (an
-     * {@link Outcome}, default SUCCESS), {@code --delay-ms}.
+     * {@link Outcome}, default SUCCESS), {@code --delay-ms}, {@code --payment-code} (every payment answers this
+     * published code, e.g. 157), {@code --unprefixed true} (answers in the unprefixed shape).
      */
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> options = options(args);
@@ -343,16 +392,21 @@ public final class JazzCashStub implements AutoCloseable {
                 Integer.toString(DEFAULT_PORT))));
         stub.outcome(Outcome.valueOf(options.getOrDefault("outcome", "SUCCESS")));
         stub.delayAnswers(Duration.ofMillis(Long.parseLong(options.getOrDefault("delay-ms", "0"))));
+        stub.answerPaymentsWith(options.get("payment-code"));
+        stub.answerUnprefixed(Boolean.parseBoolean(options.getOrDefault("unprefixed", "false")));
         Runtime.getRuntime().addShutdownHook(new Thread(stub::close, "jazzcash-stub-stop"));
         String key = "tijarat.provider.jazzcash.";
         System.out.println("JazzCash stub listening on " + stub.baseUrl() + " (127.0.0.1 only), answering "
-                + stub.outcome + ". Point Tijarat at it (the server must run with tijarat.mode=dev or test):\n"
+                + (stub.forcedPaymentCode != null ? "code " + stub.forcedPaymentCode : stub.outcome)
+                + (stub.unprefixed ? " (unprefixed answers)" : "") + ". Point Tijarat at it (the server must run with tijarat.mode=dev or test):\n"
                 + "  " + key + "base-url=" + stub.baseUrl() + "\n"
                 + "  " + key + "mode=sandbox\n"
                 + "  " + key + "merchant-id=" + credentials.merchantId() + "\n"
                 + "  " + key + "password=" + credentials.password() + "\n"
                 + "  " + key + "integrity-salt=" + credentials.integritySalt() + "\n"
                 + "  " + key + "merchant-mpin=" + credentials.merchantMpin() + "\n"
+                + "Change what payments get: curl -X POST " + stub.baseUrl() + "/__stub/payment-code/157 (none to"
+                + " stop); move a transaction: curl -X POST " + stub.baseUrl() + "/__stub/report/<reference>/000\n"
                 + "Stop it with Ctrl-C.");
         new CountDownLatch(1).await();
     }
@@ -363,7 +417,8 @@ public final class JazzCashStub implements AutoCloseable {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: JazzCashStub [--port N] [--merchant-id ID] [--password P]"
                         + " [--integrity-salt S] [--merchant-mpin M] [--outcome SUCCESS|DECLINE|PENDING|MPIN_TIMEOUT|"
-                        + "SYSTEM_ERROR|GATEWAY_ERROR|HTML_FIREWALL] [--delay-ms N]");
+                        + "SYSTEM_ERROR|GATEWAY_ERROR|HTML_FIREWALL] [--delay-ms N] [--payment-code NNN]"
+                        + " [--unprefixed true|false]");
             }
             options.put(args[i].substring(2), args[++i]);
         }

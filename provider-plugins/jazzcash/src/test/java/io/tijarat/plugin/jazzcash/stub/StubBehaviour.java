@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
 
 /**
  * What the stub answers, as a WireMock extension: each request is checked the way JazzCash checks it
- * (merchant, {@code pp_SecureHash}, password, fields, duplicate {@code pp_TxnRefNo}), then answered from
+ * (merchant, {@code pp_SecureHash}, password, fields, a reused {@code pp_TxnRefNo}), then answered from
  * the {@link JazzCashStub}'s settings and ledger. Thread-safe: the settings are volatile and the ledger
  * is concurrent.
  */
 final class StubBehaviour implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "jazzcash-stub";
+    private static final String ADMIN = "/__stub/";
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9]{1,20}");
     private static final Pattern PAISA = Pattern.compile("[1-9]\\d{0,11}");
@@ -34,25 +35,6 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
     private static final Pattern CNIC_SIX = Pattern.compile("\\d{6}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Map<String, String> MESSAGES = Map.ofEntries(
-            Map.entry("000", "Thank you for Using JazzCash, your transaction was successful."),
-            Map.entry("101", "Invalid merchant credentials."),
-            Map.entry("110", "Please provide valid values for all mandatory fields."),
-            Map.entry("115", "Invalid pp_SecureHash."),
-            Map.entry("116", "Duplicate pp_TxnRefNo."),
-            Map.entry("117", "Invalid pp_TxnDateTime."),
-            Map.entry("118", "Account not found."),
-            Map.entry("119", "Insufficient balance."),
-            Map.entry("120", "Incorrect MPIN."),
-            Map.entry("121", "Transaction has been marked confirmed."),
-            Map.entry("122", "MPIN entry timed out. Please try again with a new transaction."),
-            Map.entry("123", "Transaction cancelled by the customer."),
-            Map.entry("124", "Order is placed and waiting for financials to be received over the counter."),
-            Map.entry("157", "Transaction limit exceeded."),
-            Map.entry("199", "System error. Please try again."),
-            Map.entry("210", "Transaction rejected."),
-            Map.entry("999", "Gateway error."));
-
     private final JazzCashStub stub;
 
     StubBehaviour(JazzCashStub stub) {
@@ -73,6 +55,9 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         LoggedRequest request = serveEvent.getRequest();
         String path = URI.create(request.getUrl()).getPath();
+        if (path.startsWith(ADMIN)) {
+            return admin(path).build();
+        }
         Reply reply = switch (path) {
             case JazzCashStub.WALLET_PATH -> api(request, this::wallet);
             case JazzCashStub.VOUCHER_PATH -> api(request, this::voucher);
@@ -91,6 +76,25 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
             response.withFixedDelay(Math.toIntExact(delay));
         }
         return response.build();
+    }
+
+    /**
+     * A developer driving the stub by hand: {@code POST /__stub/payment-code/<code>} (or {@code none}) and
+     * {@code POST /__stub/report/<reference>/<code>}.
+     */
+    private ResponseDefinitionBuilder admin(String path) {
+        String[] parts = path.substring(ADMIN.length()).split("/");
+        if (parts.length == 2 && parts[0].equals("payment-code")) {
+            stub.answerPaymentsWith(parts[1].equals("none") ? null : parts[1]);
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(204);
+        }
+        if (parts.length == 3 && parts[0].equals("report") && stub.transaction(parts[1]).isPresent()) {
+            stub.report(parts[1], parts[2]);
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(204);
+        }
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(404)
+                .withHeader("Content-Type", "text/plain").withBody("use /__stub/payment-code/<code|none> or"
+                        + " /__stub/report/<known reference>/<code>");
     }
 
     /** What to send back; {@code extraDelayMillis} on top of the stub's general delay (the MPIN wait). */
@@ -140,12 +144,12 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
                 || !CNIC_SIX.matcher(fields.getOrDefault("pp_CNIC", "")).matches()) {
             return signed(fields, "110", Map.of());
         }
-        String forced = stub.forcedPaymentCode;
+        String forced = forcedStartCode(fields);
         JazzCashStub.Outcome outcome = stub.outcome;
         String code = forced != null ? forced : switch (outcome) {
             case DECLINE -> stub.declineCode;
-            case PENDING -> "124";
-            case MPIN_TIMEOUT -> "122";
+            case PENDING -> "157";
+            case MPIN_TIMEOUT -> "134";
             case GATEWAY_ERROR -> "999";
             default -> "000";
         };
@@ -153,9 +157,9 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         String recordedCode = outcome == JazzCashStub.Outcome.GATEWAY_ERROR && forced == null ? "000" : code;
         Optional<StubTransaction> recorded = record(fields, "MWALLET", recordedCode);
         if (recorded.isEmpty()) {
-            return signed(fields, "116", Map.of());
+            return reusedReference(fields);
         }
-        long mpinWait = "122".equals(code) ? stub.mpinWait.toMillis() : 0;
+        long mpinWait = outcome == JazzCashStub.Outcome.MPIN_TIMEOUT && forced == null ? stub.mpinWait.toMillis() : 0;
         Reply reply = paymentAnswer(fields, recorded.get(), code, "2.0", "MWALLET");
         return new Reply(reply.status(), reply.contentType(), reply.body(), mpinWait);
     }
@@ -168,7 +172,7 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         if (!"1.1".equals(fields.get("pp_Version")) || !"OTC".equals(fields.get("pp_TxnType"))) {
             return signed(fields, "110", Map.of());
         }
-        String forced = stub.forcedPaymentCode;
+        String forced = forcedStartCode(fields);
         String code = forced != null ? forced : switch (stub.outcome) {
             case DECLINE -> stub.declineCode;
             case GATEWAY_ERROR -> "999";
@@ -177,27 +181,27 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         String recordedCode = "999".equals(code) && forced == null ? "124" : code;
         Optional<StubTransaction> recorded = record(fields, "OTC", recordedCode);
         if (recorded.isEmpty()) {
-            return signed(fields, "116", Map.of());
+            return reusedReference(fields);
         }
         return paymentAnswer(fields, recorded.get(), code, "1.1", "OTC");
     }
 
     private Reply inquiry(Map<String, String> fields) {
-        String forced = stub.forcedInquiryCode;
+        String reference = fields.getOrDefault("pp_TxnRefNo", "");
+        String forced = stub.inquiryCodes.getOrDefault(reference, stub.forcedInquiryCode);
         if (forced != null) {
             return signed(fields, forced, Map.of());
         }
-        Optional<StubTransaction> found = stub.transaction(fields.getOrDefault("pp_TxnRefNo", ""));
+        Optional<StubTransaction> found = stub.transaction(reference);
         if (found.isEmpty()) {
-            // The notes document no "not found" answer; the stub says so with 110 and a message.
-            return signed(fields, "110", Map.of("pp_ResponseMessage", "No transaction found against this pp_TxnRefNo."));
+            return signed(fields, "109", Map.of());
         }
         StubTransaction txn = found.get();
         Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("pp_ResponseMessage", "Successfully returned status of the transaction.");
+        extra.put("pp_ResponseMessage", "Thank you for Using JazzCash, your operation successfully completed.");
         extra.put("pp_Status", txn.status());
         extra.put("pp_PaymentResponseCode", txn.code());
-        extra.put("pp_PaymentResponseMessage", MESSAGES.getOrDefault(txn.code(), "Unknown."));
+        extra.put("pp_PaymentResponseMessage", StubCodes.text(txn.code()));
         extra.put("pp_RetrievalReferenceNo", txn.rrn());
         extra.put("pp_AuthCode", StubTransaction.COMPLETED.equals(txn.status()) ? authCode(txn) : "");
         extra.put("pp_Amount", Long.toString(txn.amount()));
@@ -215,9 +219,9 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
             return signed(fields, "110", Map.of());
         }
         if (!stub.credentials().merchantMpin().equals(fields.get("pp_MerchantMPIN"))) {
-            return signed(fields, "120", Map.of());
+            return signed(fields, "024", Map.of()); // "Bad PIN": the only PIN a refund carries is the merchant's
         }
-        String forced = stub.forcedRefundCode;
+        String forced = stub.refundCodes.getOrDefault(reference, stub.forcedRefundCode);
         if (forced != null) {
             return signed(fields, forced, Map.of());
         }
@@ -230,13 +234,14 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
                 accepted[0] = true;
                 return txn.refunding(paisa);
             }
-            outcome.put("code", refundable ? "110" : "210");
+            outcome.put("code", refundable ? "110" : "132");
             return txn;
         });
         if (!accepted[0]) {
-            return signed(fields, outcome.getOrDefault("code", "210"), Map.of());
+            return signed(fields, outcome.getOrDefault("code", "109"), Map.of());
         }
-        return signed(fields, "000", Map.of("pp_ResponseMessage", "Refund successful.",
+        return signed(fields, "000", Map.of("pp_ResponseMessage", "Thank you for Using JazzCash, your refund was"
+                        + " successful.",
                 "pp_RetreivalReferenceNo", stub.nextRrn(), "pp_Amount", amount));
     }
 
@@ -249,17 +254,17 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         JazzCashStub.Credentials credentials = stub.credentials();
         if (!credentials.merchantId().equals(fields.get("pp_MerchantID"))
                 || !credentials.password().equals(fields.get("pp_Password"))) {
-            return StubPages.error("101", MESSAGES.get("101"));
+            return StubPages.error("101", StubCodes.text("101"));
         }
         if (!StubHash.verifies(credentials.integritySalt(), fields)) {
-            return StubPages.error("115", MESSAGES.get("115"));
+            return StubPages.error("115", StubCodes.text("115"));
         }
         if (invalidPayment(fields).isPresent() || fields.getOrDefault("pp_ReturnURL", "").isEmpty()) {
-            return StubPages.error("110", MESSAGES.get("110"));
+            return StubPages.error("110", StubCodes.text("110"));
         }
         Optional<StubTransaction> recorded = record(fields, fields.getOrDefault("pp_TxnType", ""), "124");
         if (recorded.isEmpty()) {
-            return StubPages.error("116", MESSAGES.get("116"));
+            return StubPages.error("110", "Invalid value for pp_TxnRefNo.");
         }
         return StubPages.checkout(recorded.get(), JazzCashStub.CHECKOUT_DONE_PATH);
     }
@@ -276,7 +281,7 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
 
     // ---------------------------------------------------------------------------------------- helpers
 
-    /** The checks every payment request passes: reference, amount in paisa, PKR, Pakistan-time stamps. */
+    /** The checks every payment request passes: reference, amount in paisa, PKR, Pakistan-time stamps (110). */
     private Optional<Reply> invalidPayment(Map<String, String> fields) {
         if (!REFERENCE.matcher(fields.getOrDefault("pp_TxnRefNo", "")).matches()
                 || !PAISA.matcher(fields.getOrDefault("pp_Amount", "")).matches()
@@ -285,31 +290,40 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         }
         String expiry = fields.getOrDefault("pp_TxnExpiryDateTime", "");
         if (!isStamp(fields.getOrDefault("pp_TxnDateTime", "")) || (!expiry.isEmpty() && !isStamp(expiry))) {
-            return Optional.of(signed(fields, "117", Map.of()));
+            return Optional.of(signed(fields, "110", Map.of("pp_ResponseMessage", "Invalid value for pp_TxnDateTime.")));
         }
         return Optional.empty();
     }
 
     /** Records a new transaction, or nothing if the reference is taken (or the code means "not processed"). */
     private Optional<StubTransaction> record(Map<String, String> fields, String type, String code) {
-        String status = switch (code) {
-            case "000", "121" -> StubTransaction.COMPLETED;
-            case "124" -> StubTransaction.PENDING;
-            default -> StubTransaction.FAILED;
-        };
         StubTransaction txn = new StubTransaction(fields.get("pp_TxnRefNo"), type,
-                Long.parseLong(fields.get("pp_Amount")), status, code, stub.nextRrn(), 0,
+                Long.parseLong(fields.get("pp_Amount")), StubCodes.status(code), code, stub.nextRrn(), 0,
                 fields.get("pp_TxnDateTime"), fields.getOrDefault("pp_BillReference", ""),
                 Optional.ofNullable(fields.get("pp_ReturnURL")).filter(url -> !url.isEmpty()));
-        if (code.equals("199") || code.equals("101") || code.equals("115") || code.equals("117")) {
-            return Optional.of(txn); // answered, never recorded: JazzCash did not process it
+        if (StubCodes.NOT_RECORDED.contains(code)) {
+            // Answered, never recorded: JazzCash did not process it, so the same reference may come again.
+            return stub.ledger.containsKey(txn.reference()) ? Optional.empty() : Optional.of(txn);
         }
         return stub.ledger.putIfAbsent(txn.reference(), txn) == null ? Optional.of(txn) : Optional.empty();
     }
 
+    /** The code a test chose for this payment: for its reference, else for every payment; {@code null} if none. */
+    private String forcedStartCode(Map<String, String> fields) {
+        return stub.startCodes.getOrDefault(fields.getOrDefault("pp_TxnRefNo", ""), stub.forcedPaymentCode);
+    }
+
+    /**
+     * A {@code pp_TxnRefNo} used before. JazzCash's list has no code for it; the stub answers 110, the list's
+     * code for a refused field value, and changes nothing.
+     */
+    private Reply reusedReference(Map<String, String> fields) {
+        return signed(fields, "110", Map.of("pp_ResponseMessage", "Invalid value for pp_TxnRefNo."));
+    }
+
     private Reply paymentAnswer(Map<String, String> request, StubTransaction txn, String code, String version,
                                 String type) {
-        boolean accepted = code.equals("000") || code.equals("121") || code.equals("124");
+        boolean accepted = StubCodes.accepted(code);
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("pp_Amount", request.get("pp_Amount"));
         extra.put("pp_AuthCode", code.equals("000") ? authCode(txn) : "");
@@ -331,25 +345,35 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
     private Reply signed(Map<String, String> request, String code, Map<String, String> extra) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("pp_ResponseCode", code);
-        fields.put("pp_ResponseMessage", MESSAGES.getOrDefault(code, "Unknown error."));
+        fields.put("pp_ResponseMessage", StubCodes.text(code));
         fields.put("pp_TxnRefNo", request.getOrDefault("pp_TxnRefNo", ""));
         fields.put("pp_MerchantID", stub.credentials().merchantId());
         fields.putAll(extra);
-        Map<String, Object> body = new LinkedHashMap<>(StubHash.signed(stub.answerSalt, fields));
+        Map<String, Object> body = new LinkedHashMap<>(stub.unprefixed
+                ? StubHash.signedUnprefixed(stub.answerSalt, unprefixed(fields)) : StubHash.signed(stub.answerSalt, fields));
         String amount = fields.getOrDefault("pp_Amount", "");
         if (stub.amountsAsNumbers && PAISA.matcher(amount).matches()) {
-            body.put("pp_Amount", Long.parseLong(amount)); // the quirk: a number where the API promises a string
+            // the quirk: a number where the API promises a string
+            body.put(stub.unprefixed ? "amount" : "pp_Amount", Long.parseLong(amount));
         }
         return new Reply(200, "application/json; charset=utf-8", Json.write(body), 0);
     }
 
     /** Refusals before authentication: JazzCash cannot sign for a merchant it did not recognise. */
-    private static Reply unsigned(String code) {
+    private Reply unsigned(String code) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("pp_ResponseCode", code);
-        fields.put("pp_ResponseMessage", MESSAGES.get(code));
+        fields.put("pp_ResponseMessage", StubCodes.text(code));
         fields.put("pp_SecureHash", "");
-        return json(fields);
+        return json(stub.unprefixed ? unprefixed(fields) : fields);
+    }
+
+    /** The newer API versions' names: {@code pp_ResponseCode} is {@code responseCode}, and so on. */
+    static Map<String, String> unprefixed(Map<String, String> fields) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        fields.forEach((name, value) -> renamed.put(name.startsWith("pp_")
+                ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name, value));
+        return renamed;
     }
 
     private static Reply json(Map<String, String> fields) {

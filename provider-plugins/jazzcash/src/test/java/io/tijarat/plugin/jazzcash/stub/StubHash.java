@@ -40,10 +40,14 @@ public final class StubHash {
         for (String name : names) {
             text.append('&').append(fields.get(name));
         }
+        return hmac(salt, text.toString());
+    }
+
+    private static String hmac(String salt, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(digest.length * 2);
             for (byte b : digest) {
                 hex.append(String.format(Locale.ROOT, "%02X", b & 0xff));
@@ -52,6 +56,33 @@ public final class StubHash {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The hash of an answer in the unprefixed shape ({@code responseCode}, …): the same rule over every
+     * non-empty field but {@code secureHash}, ordered by name.
+     */
+    public static String ofUnprefixed(String salt, Map<String, String> fields) {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (!field.getKey().equals("secureHash") && field.getValue() != null && !field.getValue().isEmpty()) {
+                names.add(field.getKey());
+            }
+        }
+        names.sort(null);
+        StringBuilder text = new StringBuilder(salt);
+        for (String name : names) {
+            text.append('&').append(fields.get(name));
+        }
+        return hmac(salt, text.toString());
+    }
+
+    /** {@code fields} plus {@code secureHash}, in their order: an answer in the unprefixed shape. */
+    public static Map<String, String> signedUnprefixed(String salt, Map<String, String> fields) {
+        Map<String, String> copy = new LinkedHashMap<>(fields);
+        copy.remove("secureHash");
+        copy.put("secureHash", ofUnprefixed(salt, copy));
+        return copy;
     }
 
     /** {@code fields} plus {@code pp_SecureHash}, in their order. */
