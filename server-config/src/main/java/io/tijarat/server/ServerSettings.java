@@ -39,10 +39,6 @@ final class ServerSettings {
 
     String get(String key, String defaultValue) { return get(key).orElse(defaultValue); }
 
-    int getInt(String key, int defaultValue) {
-        return getInt(key, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    }
-
     /** A whole number within [min, max]; anything else stops the start with the key and the expected form. */
     int getInt(String key, int defaultValue, int min, int max) {
         String value = get(key).orElse(null);
@@ -57,8 +53,8 @@ final class ServerSettings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("Configuration key " + key + " must be a whole number"
-                + (min == Integer.MIN_VALUE ? "" : " from " + min + " to " + max) + ", was '" + value + "'");
+        throw new IllegalArgumentException("Configuration key " + key + " must be a whole number from " + min + " to "
+                + max + ", was '" + value + "'");
     }
 
     /** One of {@code allowed} (case-insensitive); anything else stops the start naming the key. */

@@ -1,5 +1,7 @@
 package io.tijarat.core.fault;
 
+import io.tijarat.core.config.Mode;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -20,7 +22,8 @@ public final class FaultPoints {
     }
 
     public static void reached(String point) {
-        if (point.equals(System.getProperty("tijarat.fault-point")) && "test".equals(System.getProperty("tijarat.mode"))) {
+        if (point.equals(System.getProperty("tijarat.fault-point"))
+                && Mode.parse(Optional.ofNullable(System.getProperty(Mode.KEY))) == Mode.TEST) {
             LOG.severe("Fault point " + point + " reached: halting the server (test mode)");
             Runtime.getRuntime().halt(137);
         }

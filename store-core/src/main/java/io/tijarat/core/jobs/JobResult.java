@@ -10,11 +10,6 @@ public record JobResult(int done, int failed, String lastItemError) {
         return new JobResult(done, 0, null);
     }
 
-    public JobResult plus(JobResult other) {
-        return new JobResult(done + other.done, failed + other.failed,
-                other.lastItemError != null ? other.lastItemError : lastItemError);
-    }
-
     /** Counts item outcomes inside a job's run. */
     public static final class Tally {
         private int done;
