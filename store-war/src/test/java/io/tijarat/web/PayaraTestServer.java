@@ -77,6 +77,9 @@ public final class PayaraTestServer implements BeforeAllCallback {
                 "tijarat.reconciler.in-flight-seconds", "1",
                 "tijarat.demo-catalog", "true"));
         properties.putAll(Map.of("tijarat.webhooks.interval-seconds", "1", "tijarat.webhooks.retry-scale", "1000"));
+        // ProviderIsolationIT's "test-tight" plugin: fault-tolerance values of its own
+        properties.putAll(Map.of("tijarat.provider.test-tight.ft.start.timeout-ms", "1500",
+                "tijarat.provider.test-tight.ft.start.bulkhead", "2"));
         Path systemProperties = PayaraMicroOptions.writeSystemProperties(dir.resolve("system.properties"), properties);
         List<String> jvm = new ArrayList<>(PayaraMicroOptions.JVM_OPTIONS);
         jvm.addAll(List.of(System.getProperty("tijarat.it.payara.jvm", "").trim().split("\\s+")));

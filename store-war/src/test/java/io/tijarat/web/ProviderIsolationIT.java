@@ -108,6 +108,50 @@ class ProviderIsolationIT {
         Eventually.await(Duration.ofSeconds(30), "the removed plugin disappears", () -> !listed(http, "test-flaky"));
     }
 
+    @Test
+    void each_provider_has_its_own_fault_tolerance_values() throws Exception {
+        var http = new Http(base);
+        var shop = new Shop(http);
+        // Two identical plugins whose gateway takes eight seconds; only "test-tight" has settings of its own
+        // (tijarat.provider.test-tight.ft.start.timeout-ms=1500 and .bulkhead=2, in the test server's config).
+        String eightSeconds = "try { Thread.sleep(8_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }"
+                + " return new PaymentOutcome.Approved(\"LATE-\" + request.attemptId(), request.amount());";
+        dropPlugin("test-tight", eightSeconds);
+        dropPlugin("test-patient", eightSeconds);
+        Eventually.await(Duration.ofSeconds(30), "the dropped plugins become active",
+                () -> active(http, "test-tight") && active(http, "test-patient"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            // When four customers pay with the tight provider at once, and one with the patient provider ...
+            List<CompletableFuture<String>> tight = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int i = 0; i < 4; i++) {
+                tight.add(CompletableFuture.supplyAsync(
+                        () -> field(shop.checkout("test-tight").body(), "order.payment.status"), pool));
+            }
+            CompletableFuture<String> patient = CompletableFuture.supplyAsync(
+                    () -> field(shop.checkout("test-patient").body(), "order.payment.status"), pool);
+
+            Map<String, Integer> outcomes = new TreeMap<>();
+            for (var f : tight) {
+                outcomes.merge(f.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            long tightMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            // ... then its bulkhead of two refuses the other two at once, its 1.5 s budget (+2 s margin) ends
+            // the two it took as unknown long before the gateway's eight seconds, ...
+            assertEquals(Map.of("NOT_SENT", 2, "UNKNOWN", 2), outcomes);
+            assertTrue(tightMillis < 7_000, "the tight provider's calls took " + tightMillis + " ms");
+            // ... and the patient provider, with the defaults (its plugin declares a 10 s budget), is paid.
+            assertEquals("APPROVED", patient.get(60, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(metric(http, "test-tight", "timeout") >= 2);
+        assertEquals(0, metric(http, "test-patient", "timeout") + metric(http, "test-patient", "bulkhead-full"));
+    }
+
     private static void dropPlugin(String id, String startBody) {
         TestPlugins.dropPayment(id, "", "public PaymentOutcome start(PaymentRequest request) { " + startBody + " }");
     }

@@ -9,7 +9,10 @@ import io.tijarat.core.plugin.ProviderType;
 import io.tijarat.core.plugin.context.ProviderContextFactory;
 import io.tijarat.core.provider.guard.GuardedNotification;
 import io.tijarat.core.provider.guard.GuardedPayment;
+import io.tijarat.core.provider.guard.FaultToleranceSettings;
 import io.tijarat.core.provider.guard.GuardedShipping;
+import io.tijarat.core.provider.guard.GuardedVerification;
+import io.tijarat.core.provider.guard.OperationLimits;
 import io.tijarat.core.provider.guard.ProviderGuards;
 import io.tijarat.core.provider.guard.ProviderMetrics;
 import io.tijarat.core.provider.guard.UnknownOutcome;
@@ -43,6 +46,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,6 +98,9 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     private PluginRegistry registry;
     private PluginDirectoryWatcher watcher;
@@ -211,8 +218,8 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
 
     @Override
     public CallbackOutcome verifyCallback(String providerId, CallbackRequest request) {
-        return verifyingCall(providerId, ProviderType.PAYMENT, "callback", lease -> guard(providerId, GuardedPayment.class,
-                lease.provider()).verifyCallback(request), () -> new CallbackOutcome.Rejected("the provider could not verify it"));
+        return verifyingCall(providerId, ProviderType.PAYMENT, "callback", lease -> guard(providerId, GuardedVerification.class,
+                lease).verifyCallback(request), () -> new CallbackOutcome.Rejected("the provider could not verify it"));
     }
 
     /**
@@ -258,10 +265,11 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
      */
     private <G, R> R mutatingCall(String providerId, ProviderType<?> type, Class<G> guardType, String operation,
                                   Function<G, R> call, Function<String, R> unknown) {
+        refuseInsideTransaction(providerId, operation);
         long started = System.nanoTime();
         String result = "error";
         try (ProviderLease<?> lease = lease(providerId, type)) {
-            R outcome = call.apply(guard(providerId, guardType, lease.provider()));
+            R outcome = call.apply(guard(providerId, guardType, lease));
             result = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
             return outcome;
         } catch (UnknownOutcome e) {
@@ -321,16 +329,17 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
             if (!lease.descriptor().supports(ShippingCapability.TRACKING_WEBHOOKS)) {
                 throw new ProviderUnavailableException(providerId, "does not declare TRACKING_WEBHOOKS", null);
             }
-            return guard(providerId, GuardedShipping.class, lease.provider()).verifyTrackingCallback(request);
+            return guard(providerId, GuardedVerification.class, lease).verifyTrackingCallback(request);
         }, () -> new TrackingCallbackOutcome.Rejected("the provider could not verify it"));
     }
 
     /** A shipping call that changes nothing: any failure means "ask again later". */
     private <R> R readingCall(String providerId, String operation, Function<GuardedShipping, R> call) {
+        refuseInsideTransaction(providerId, operation);
         long started = System.nanoTime();
         String result = "error";
         try (ProviderLease<?> lease = lease(providerId, ProviderType.SHIPPING)) {
-            R answer = call.apply(guard(providerId, GuardedShipping.class, lease.provider()));
+            R answer = call.apply(guard(providerId, GuardedShipping.class, lease));
             result = "ok";
             return answer;
         } catch (ProviderUnavailableException e) {
@@ -383,11 +392,35 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
                 new ProviderUnavailableException(providerId, "no active " + type + " provider with this id", null));
     }
 
-    private <G> G guard(String providerId, Class<G> guardType, Object provider) {
+    private <G> G guard(String providerId, Class<G> guardType, ProviderLease<?> lease) {
+        Object provider = lease.provider();
         Guarded current = guarded.compute(providerId + "/" + guardType.getSimpleName(), (key, existing) ->
                 existing != null && existing.provider() == provider ? existing
-                        : new Guarded(provider, guards.guard(providerId, guardType, provider)));
+                        : new Guarded(provider, guards.guard(providerId, guardType, provider,
+                                limits(lease.descriptor(), guardType))));
         return guardType.cast(current.wrapper());
+    }
+
+    /** The provider's fault-tolerance values for each method of {@code guardType}, read now. */
+    private Map<String, OperationLimits> limits(ProviderDescriptor descriptor, Class<?> guardType) {
+        String prefix = "tijarat.provider." + descriptor.id() + ".ft.";
+        List<String> present = new java.util.ArrayList<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                present.add(name);
+            }
+        }
+        List<String> operations = java.util.Arrays.stream(guardType.getMethods()).map(java.lang.reflect.Method::getName)
+                .distinct().toList();
+        return new FaultToleranceSettings(this::setting).resolve(descriptor, operations, present);
+    }
+
+    /**
+     * Rule 3, enforced: a provider call never runs inside a database transaction, which would hold its row
+     * locks through a gateway's wait (a wallet charge waits up to a minute for the customer's PIN).
+     */
+    private void refuseInsideTransaction(String providerId, String operation) {
+        NoTransaction.check(transactions, providerId, operation);
     }
 
     private String rejected(String providerId, RuntimeException e) {

@@ -3,6 +3,7 @@ package io.tijarat.core.plugin.context;
 import io.tijarat.spi.ProviderHttp;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import java.util.logging.Logger;
  * (built by {@link ProviderContextFactory} with a connect timeout and {@code Redirect.NEVER}).
  *
  * <p>Per request it refuses non-{@code https} URIs ({@link UriPolicy}) before anything is sent, gives a
- * request without its own timeout the provider's budget (the descriptor's {@code defaultTimeout}: the
- * host does not know when the core's call started, and the core's own timeout interrupts the call when
- * the budget runs out anyway), replaces any {@code X-Correlation-Id} with the current one, and reports
+ * request without its own timeout the time left in the call's {@link CallBudget} (the provider's budget
+ * outside a guarded call), cuts a longer timeout the plugin set itself down to that time, refuses to send
+ * when nothing is left (as a connect timeout: certainly not sent), replaces any {@code X-Correlation-Id} with the current one, and reports
  * the exchange to the {@link ProviderCallListener}. Thread-safe.
  */
 final class HostProviderHttp implements ProviderHttp {
@@ -60,15 +61,30 @@ final class HostProviderHttp implements ProviderHttp {
         }
     }
 
-    private HttpRequest guard(HttpRequest request) {
+    private HttpRequest guard(HttpRequest request) throws HttpConnectTimeoutException {
         // Copies method, body, headers, version and timeout; drops a plugin-made correlation header.
         HttpRequest.Builder builder = HttpRequest.newBuilder(request,
                 (name, value) -> !name.equalsIgnoreCase(CORRELATION_HEADER));
-        if (request.timeout().isEmpty()) {
-            builder.timeout(defaultRequestTimeout);
-        }
+        builder.timeout(timeout(request.timeout().orElse(defaultRequestTimeout), CallBudget.remaining()));
         CorrelationIds.current(correlationId).ifPresent(id -> builder.header(CORRELATION_HEADER, id));
         return builder.build();
+    }
+
+    /**
+     * The request's timeout within what is left of the call's budget.
+     *
+     * @throws HttpConnectTimeoutException when the budget is spent: the request is not sent, and
+     *                                     {@link ProviderHttp#wasNotSent} says so
+     */
+    static Duration timeout(Duration wanted, Optional<Duration> left) throws HttpConnectTimeoutException {
+        if (left.isEmpty()) {
+            return wanted;
+        }
+        Duration remaining = left.get();
+        if (remaining.toMillis() < 1) {
+            throw new HttpConnectTimeoutException("the call's time budget is spent; the request was not sent");
+        }
+        return remaining.compareTo(wanted) < 0 ? remaining : wanted;
     }
 
     private void report(HttpRequest request, OptionalInt status, Optional<String> failure, long startedNanos) {

@@ -1,7 +1,7 @@
 package io.tijarat.core.provider.guard;
 
-import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.PermanentProviderException;
+import io.tijarat.spi.TransientProviderException;
 import io.tijarat.spi.shipping.BookingOutcome;
 import io.tijarat.spi.shipping.CityCoverage;
 import io.tijarat.spi.shipping.RemittanceRecord;
@@ -9,11 +9,11 @@ import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
-import io.tijarat.spi.shipping.TrackingCallbackOutcome;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
@@ -26,12 +26,16 @@ public interface GuardedShipping {
     @Bulkhead(20)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = PermanentProviderException.class)
+    @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
+            abortOn = PermanentProviderException.class)
     CityCoverage coverage(String city);
 
     @Timeout(5_000)
     @Bulkhead(20)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = PermanentProviderException.class)
+    @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
+            abortOn = PermanentProviderException.class)
     List<RateQuote> quote(RateRequest request);
 
     @Timeout(20_000)
@@ -44,15 +48,16 @@ public interface GuardedShipping {
     @Bulkhead(5)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = PermanentProviderException.class)
+    @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
+            abortOn = PermanentProviderException.class)
     Optional<ShipmentTracking> track(String trackingNumber);
 
     @Timeout(30_000)
     @Bulkhead(2)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = PermanentProviderException.class)
+    @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
+            abortOn = PermanentProviderException.class)
     List<RemittanceRecord> remittances(List<String> trackingNumbers);
 
-    /** Local work (a signature check): only a timeout, so a plugin bug cannot hang the webhook endpoint. */
-    @Timeout(2_000)
-    TrackingCallbackOutcome verifyTrackingCallback(CallbackRequest request);
 }

@@ -198,6 +198,68 @@ class HostProviderHttpTest {
     }
 
     @Test
+    void givenACallBudget_whenAPluginAsksForALongerTimeout_thenTheRequestGetsOnlyWhatIsLeft() throws Exception {
+        CapturingHttpClient client = new CapturingHttpClient();
+        HostProviderHttp http = new HostProviderHttp("stubbed", Duration.ofSeconds(60), client, false,
+                Optional::empty, ProviderCallListener.NONE);
+        URI gateway = URI.create("https://gateway.example/api"); // captured, never sent
+
+        try (CallBudget.Scope budget = CallBudget.open(Duration.ofSeconds(3))) {
+            http.send(HttpRequest.newBuilder(gateway).timeout(Duration.ofSeconds(55)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            http.send(HttpRequest.newBuilder(gateway).build(), HttpResponse.BodyHandlers.discarding());
+            http.send(HttpRequest.newBuilder(gateway).timeout(Duration.ofSeconds(1)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+
+        Duration first = client.sent.get(0).timeout().orElseThrow();
+        Duration second = client.sent.get(1).timeout().orElseThrow();
+        assertTrue(first.compareTo(Duration.ofSeconds(3)) <= 0 && first.compareTo(Duration.ofSeconds(2)) > 0, first::toString);
+        assertTrue(second.compareTo(Duration.ofSeconds(3)) <= 0, second::toString);
+        assertEquals(Optional.of(Duration.ofSeconds(1)), client.sent.get(2).timeout(), "a shorter timeout is kept");
+    }
+
+    @Test
+    void givenASpentBudget_whenAPluginSends_thenNothingIsSentAndTheFailureSaysNotSent() throws Exception {
+        ProviderHttp http = http(true);
+
+        IOException e;
+        try (CallBudget.Scope budget = CallBudget.open(Duration.ofMillis(1))) {
+            Thread.sleep(5);
+            e = assertThrows(IOException.class, () -> http.send(get("/never"), HttpResponse.BodyHandlers.discarding()));
+        }
+
+        assertTrue(ProviderHttp.wasNotSent(e), e.toString());
+        assertFalse(paths.contains("/never"), "the request reached the gateway");
+    }
+
+    @Test
+    void givenASlowGateway_whenTheBudgetEndsBeforeThePluginsOwnTimeout_thenTheBudgetEndsTheRequest() {
+        ProviderHttp http = http(true);
+        long started = System.nanoTime();
+
+        try (CallBudget.Scope budget = CallBudget.open(Duration.ofMillis(300))) {
+            assertThrows(HttpTimeoutException.class, () -> http.send(HttpRequest.newBuilder(uri("/slow"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding()));
+        }
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(5)) < 0,
+                "the plugin's 20 s timeout applied instead of the 300 ms left");
+        assertEquals(Optional.empty(), CallBudget.remaining(), "the budget ends with its scope");
+    }
+
+    @Test
+    void givenNestedBudgets_whenTheInnerOneIsLonger_thenTheOuterDeadlineStillHolds() {
+        try (CallBudget.Scope outer = CallBudget.open(Duration.ofSeconds(2))) {
+            try (CallBudget.Scope inner = CallBudget.open(Duration.ofSeconds(60))) {
+                assertTrue(CallBudget.remaining().orElseThrow().compareTo(Duration.ofSeconds(2)) <= 0);
+            }
+            assertTrue(CallBudget.remaining().isPresent());
+        }
+        assertEquals(Optional.empty(), CallBudget.remaining());
+    }
+
+    @Test
     void givenAPostWithHeaders_whenGuarded_thenMethodBodyAndHeadersAreKept() throws Exception {
         CapturingHttpClient client = new CapturingHttpClient();
         HostProviderHttp http = new HostProviderHttp("stubbed", Duration.ofMillis(500), client, false,
