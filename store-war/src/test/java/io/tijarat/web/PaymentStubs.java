@@ -47,6 +47,9 @@ final class PaymentStubs {
                 Map.entry("tijarat.provider.jazzcash.password", jc.password()),
                 Map.entry("tijarat.provider.jazzcash.integrity-salt", jc.integritySalt()),
                 Map.entry("tijarat.provider.jazzcash.merchant-mpin", jc.merchantMpin()),
+                // a short budget for the wallet start, so that PaymentsEndToEndIT can answer just inside and just
+                // after it (the plugin's own wallet timeout, 70 s, is longer)
+                Map.entry("tijarat.provider.jazzcash.ft.start.timeout-ms", "6000"),
                 Map.entry("tijarat.provider.easypaisa.mode", "sandbox"),
                 Map.entry("tijarat.provider.easypaisa.base-url", easyPaisa().baseUrl().toString()),
                 Map.entry("tijarat.provider.easypaisa.store-id", ep.storeId()),

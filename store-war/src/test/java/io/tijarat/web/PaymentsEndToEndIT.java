@@ -108,6 +108,113 @@ class PaymentsEndToEndIT {
     }
 
     @Test
+    void a_wallet_payment_pending_with_157_and_approved_later_is_paid_once_even_when_the_ipn_is_lost() {
+        var http = new Http(base);
+        var stub = PaymentStubs.jazzCash();
+        HttpResponse<String> checkout;
+        // Given JazzCash answers the wallet charge with 157: "transaction is pending", the customer has not approved
+        stub.answerPaymentsWith("157");
+        try {
+            checkout = new Shop(http).checkoutWith("jazzcash", WALLET);
+        } finally {
+            stub.answerPaymentsWith(null);
+        }
+        assertEquals("PENDING", field(checkout.body(), "order.payment.status"), "157 is not a decline: " + checkout.body());
+        String orderId = field(checkout.body(), "order.id");
+        String attemptId = field(checkout.body(), "order.payment.attemptId");
+        String token = field(checkout.body(), "accessToken");
+
+        // While it is pending, the reconciler's inquiry finds it still pending, and paying again is refused
+        http.post("/api/admin/payments/reconcile", null, "Authorization", Tokens.admin());
+        assertEquals("PENDING_PAYMENT", customerView(http, checkout).getString("status"));
+        var payAgain = http.post("/api/orders/" + orderId + "/payments",
+                "{\"paymentProvider\":\"jazzcash\",\"wallet\":{\"number\":\"03001234567\",\"cnicLastSix\":\"345678\"}}",
+                "X-Order-Token", token, "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(409, payAgain.statusCode(), "the first charge may still be approved: " + payAgain.body());
+
+        // When the customer approves on the phone later, and JazzCash's IPN never arrives, and the ten minutes
+        // after which JazzCash reports an attempt reliably (its plugin's first inquiry) pass
+        stub.report(attemptId, "000");
+        assertEquals(1, TestSql.update("update payment_attempt set created_at = created_at - interval 11 minute, next_check_at = null"
+                + " where id = ?", attemptId));
+
+        // Then the reconciler's inquiry finds it paid, and the order is paid once, by the one charge
+        Eventually.await(Duration.ofSeconds(30), "the reconciler's inquiry finds the payment", () -> {
+            http.post("/api/admin/payments/reconcile", null, "Authorization", Tokens.admin());
+            return "PAID".equals(customerView(http, checkout).getString("status"));
+        });
+        assertEquals(1, count("select count(*) from payment_attempt where order_id = ?", orderId));
+        assertEquals(1, count("select count(*) from payment_attempt where order_id = ? and status = 'APPROVED'", orderId));
+        assertEquals(io.tijarat.plugin.jazzcash.stub.StubTransaction.COMPLETED, stub.transaction(attemptId).orElseThrow().status());
+    }
+
+    /**
+     * The test servers give JazzCash's wallet start a 6 s budget ({@code tijarat.provider.jazzcash.ft.start.timeout-ms},
+     * {@link PaymentStubs}); the plugin's own wallet timeout is 70 s, so only the core's budget can end the call.
+     */
+    @Test
+    void a_gateway_answering_inside_the_budget_is_believed_and_one_answering_after_it_is_settled_by_inquiry() {
+        var http = new Http(base);
+        var stub = PaymentStubs.jazzCash();
+        stub.outcome(JazzCashStub.Outcome.SUCCESS);
+        // one payment without delay first, so that the timed ones measure the gateway, not a cold server
+        assertEquals("PAID", field(new Shop(http).checkoutWith("jazzcash", WALLET).body(), "order.status"));
+        long timeoutsBefore = providerCalls(http, "jazzcash", "start", "timeout");
+
+        // Given the gateway answers one second inside the budget, the payment is approved at once
+        HttpResponse<String> inTime;
+        stub.delayAnswers(Duration.ofSeconds(5));
+        try {
+            inTime = new Shop(http).checkoutWith("jazzcash", WALLET);
+        } finally {
+            stub.delayAnswers(Duration.ZERO);
+        }
+        assertEquals("PAID", field(inTime.body(), "order.status"), inTime.body());
+
+        // When it answers one second after the budget ...
+        HttpResponse<String> late;
+        long started = System.nanoTime();
+        stub.delayAnswers(Duration.ofSeconds(7));
+        try {
+            late = new Shop(http).checkoutWith("jazzcash", WALLET);
+        } finally {
+            stub.delayAnswers(Duration.ZERO);
+        }
+        long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        // ... then the plugin's request ends with the budget (not the core's interrupt 2 s later) as Unknown ...
+        assertEquals("UNKNOWN", field(late.body(), "order.payment.status"), late.body());
+        assertTrue(millis < 7_500, "the checkout waited " + millis + " ms");
+        assertEquals(timeoutsBefore, providerCalls(http, "jazzcash", "start", "timeout"),
+                "the outer fault-tolerance timeout fired: the timeouts do not nest");
+        // ... and, once JazzCash reports attempts reliably (ten minutes, let pass here), the inquiry finds the
+        // charge the gateway made after all: paid once
+        String attemptId = field(late.body(), "order.payment.attemptId");
+        assertEquals(1, TestSql.update("update payment_attempt set created_at = created_at - interval 11 minute,"
+                + " next_check_at = null where id = ?", attemptId));
+        Eventually.await(Duration.ofSeconds(30), "the reconciler's inquiry settles the unknown payment", () -> {
+            http.post("/api/admin/payments/reconcile", null, "Authorization", Tokens.admin());
+            return "PAID".equals(customerView(http, late).getString("status"));
+        });
+        assertEquals(io.tijarat.plugin.jazzcash.stub.StubTransaction.COMPLETED, stub.transaction(attemptId).orElseThrow().status());
+    }
+
+    private static final String WALLET = ",\"paymentMethod\":\"WALLET\",\"wallet\":{\"number\":\"0300-1234567\","
+            + "\"cnicLastSix\":\"345678\"}";
+
+    /** The count of provider calls with this result, from the Prometheus text at /metrics. */
+    private static long providerCalls(Http http, String provider, String operation, String result) {
+        long total = 0;
+        for (String line : http.get("/metrics").body().split("\n")) {
+            if (line.startsWith("tijarat_provider_calls_seconds_count") && line.contains("provider=\"" + provider + "\"")
+                    && line.contains("operation=\"" + operation + "\"") && line.contains("result=\"" + result + "\"")) {
+                total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
+    }
+
+    @Test
     void a_wallet_number_that_is_not_a_mobile_is_refused_before_any_order_exists() {
         var http = new Http(base);
         var shop = new Shop(http);
@@ -268,13 +375,32 @@ class PaymentsEndToEndIT {
     }
 
     @Test
-    void an_easypaisa_mobile_account_payment_waits_for_the_phone_and_inquiry_settles_it() {
+    void an_easypaisa_mobile_account_0000_is_confirmed_by_an_inquiry_at_once() {
         var http = new Http(base);
         PaymentStubs.easyPaisa().willAnswer(EasyPaisaStub.Outcome.SUCCESS);
 
         var checkout = new Shop(http).checkoutWith("easypaisa", ",\"wallet\":{\"number\":\"03451234567\"}");
 
+        // the 0000 alone is not believed; the inquiry straight after it says PAID
+        assertEquals("PAID", field(checkout.body(), "order.status"), checkout.body());
+        assertEquals("APPROVED", field(checkout.body(), "order.payment.status"), checkout.body());
+    }
+
+    @Test
+    void an_easypaisa_mobile_account_payment_waits_for_the_phone_and_inquiry_settles_it() {
+        var http = new Http(base);
+        var stub = PaymentStubs.easyPaisa();
+        HttpResponse<String> checkout;
+        stub.willAnswer(EasyPaisaStub.Outcome.PENDING);
+        try {
+            checkout = new Shop(http).checkoutWith("easypaisa", ",\"wallet\":{\"number\":\"03451234567\"}");
+        } finally {
+            stub.willAnswer(EasyPaisaStub.Outcome.SUCCESS);
+        }
         assertEquals("APPROVE_ON_PHONE", field(checkout.body(), "order.payment.nextAction.type"), checkout.body());
+
+        // the customer enters the PIN later
+        stub.settle(field(checkout.body(), "order.payment.attemptId"), "PAID");
         Eventually.await(Duration.ofSeconds(30), "the reconciler's inquiry finds the payment", () -> {
             http.post("/api/admin/payments/reconcile", null, "Authorization", Tokens.admin());
             return "PAID".equals(customerView(http, checkout).getString("status"));

@@ -27,4 +27,15 @@ final class TestSql {
         String value = text(sql, parameter);
         return value == null ? -1 : Integer.parseInt(value);
     }
+
+    /** Changes committed rows, e.g. to let time pass for a timer the server keeps in the database. */
+    static int update(String sql, String parameter) {
+        try (var connection = TestDatabase.get().dataSource().getConnection();
+             var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -130,7 +130,31 @@ final class EasyPaisaProvider implements PaymentProvider {
         Map<String, String> fields = initiation(request, StartAnswers.Flow.MOBILE_ACCOUNT);
         fields.put("mobileAccountNo", wallet.pakistanLocal().orElseThrow());
         fields.put("emailAddress", emailAddress(request));
-        return send(request, StartAnswers.Flow.MOBILE_ACCOUNT, fields, WALLET_TIMEOUT, clock.instant());
+        PaymentOutcome outcome = send(request, StartAnswers.Flow.MOBILE_ACCOUNT, fields, WALLET_TIMEOUT, clock.instant());
+        return outcome instanceof PaymentOutcome.Pending pending ? confirmAtOnce(request, pending) : outcome;
+    }
+
+    /**
+     * A mobile-account {@code 0000} without a status: public integrations disagree whether EasyPaisa held the
+     * call until the customer entered the PIN (then the money has moved) or answered once the prompt was out
+     * (see {@link StartAnswers}). Ask at once rather than at the core's first inquiry minutes later: a
+     * {@code PAID} inquiry answer for this order is the payment; anything else (still pending, no answer, an
+     * error) leaves the attempt pending on the phone, for the core's inquiry to settle.
+     */
+    private PaymentOutcome confirmAtOnce(PaymentRequest request, PaymentOutcome.Pending pending) {
+        InquiryOutcome confirmed;
+        try {
+            confirmed = inquire(new InquiryRequest(request.attemptId(), pending.gatewayReference(), request.amount(),
+                    clock.instant()));
+        } catch (RuntimeException e) {
+            log.info("easypaisa start attempt=" + request.attemptId() + ": the immediate inquiry failed ("
+                    + e.getClass().getSimpleName() + "); the payment stays pending for the core's inquiry");
+            return pending;
+        }
+        if (confirmed instanceof InquiryOutcome.Paid paid) {
+            return new PaymentOutcome.Approved(paid.gatewayReference(), paid.amount());
+        }
+        return pending;
     }
 
     private PaymentOutcome voucher(PaymentRequest request, PhoneNumber msisdn) {

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -67,9 +68,11 @@ class EasyPaisaProviderTest {
         return new InquiryRequest(attemptId, Optional.empty(), SampleRequests.AMOUNT, Instant.parse("2025-03-03T05:00:00Z"));
     }
 
+    /** The body of the last initiation (a mobile-account start is followed by its inquiry). */
     private Map<String, Object> lastBodySent() throws Json.MalformedException {
-        LoggedRequest last = easyPaisa.requests().get(easyPaisa.requests().size() - 1);
-        return Json.parseObject(last.getBodyAsString());
+        List<LoggedRequest> initiations = easyPaisa.requests().stream()
+                .filter(r -> r.getUrl().contains("/initiate-")).toList();
+        return Json.parseObject(initiations.get(initiations.size() - 1).getBodyAsString());
     }
 
     // ---------------------------------------------------------------------------- mobile account
@@ -81,7 +84,8 @@ class EasyPaisaProviderTest {
 
         provider().start(Fixtures.wallet(attemptId));
 
-        LoggedRequest sent = easyPaisa.requests().get(0);
+        LoggedRequest sent = easyPaisa.requests().stream().filter(r -> r.getUrl().contains("/initiate-")).findFirst()
+                .orElseThrow();
         assertEquals("/easypay-service/rest/v4/initiate-ma-transaction", sent.getUrl());
         assertEquals("tijarat-test:Ep-Pass-7Qx91Lm",
                 new String(Base64.getDecoder().decode(sent.getHeader("Credentials")), java.nio.charset.StandardCharsets.UTF_8));
@@ -103,7 +107,7 @@ class EasyPaisaProviderTest {
 
         PaymentOutcome outcome = provider().start(noEmail);
 
-        assertInstanceOf(PaymentOutcome.Pending.class, outcome, "the stub, like EasyPaisa's clients, needs an address");
+        assertInstanceOf(PaymentOutcome.Approved.class, outcome, "the stub, like EasyPaisa's clients, needs an address");
         assertEquals("no-reply@example.com", lastBodySent().get("emailAddress"));
     }
 
@@ -145,20 +149,32 @@ class EasyPaisaProviderTest {
     }
 
     @Test
-    void givenACustomerWhoApprovesOnThePhone_whenAWalletPaymentStarts_thenPendingOnThePhone_andInquiryReportsItPaid() {
+    void givenA0000ForAMobileAccountWhoseInquirySaysPaid_whenAWalletPaymentStarts_thenItIsConfirmedAtOnceAndApproved() {
         IdempotencyKey attemptId = SampleRequests.newKey();
         PaymentProvider provider = provider();
 
         PaymentOutcome outcome = provider.start(Fixtures.wallet(attemptId));
 
+        PaymentOutcome.Approved approved = assertInstanceOf(PaymentOutcome.Approved.class, outcome);
+        String transactionId = easyPaisa.transaction(attemptId.value()).orElseThrow().transactionId();
+        assertEquals(transactionId, approved.gatewayReference());
+        assertEquals(SampleRequests.AMOUNT, approved.amount());
+        assertEquals(1, easyPaisa.requests().stream().filter(r -> r.getUrl().endsWith("/inquire-transaction")
+                && r.getBodyAsString().contains(attemptId.value())).count(), "one inquiry, straight after the 0000");
+    }
+
+    @Test
+    void givenA0000ForAMobileAccountNotYetApproved_whenAWalletPaymentStarts_thenPendingOnThePhoneAfterOneInquiry() {
+        easyPaisa.willAnswer(EasyPaisaStub.Outcome.PENDING);
+        IdempotencyKey attemptId = SampleRequests.newKey();
+
+        PaymentOutcome outcome = provider().start(Fixtures.wallet(attemptId));
+
         PaymentOutcome.Pending pending = assertInstanceOf(PaymentOutcome.Pending.class, outcome);
         CustomerAction.ApproveOnPhone prompt = assertInstanceOf(CustomerAction.ApproveOnPhone.class, pending.next());
         assertTrue(prompt.instructions().contains("Rs 1,500"), prompt.instructions());
-        String transactionId = easyPaisa.transaction(attemptId.value()).orElseThrow().transactionId();
-        assertEquals(Optional.of(transactionId), pending.gatewayReference());
-        InquiryOutcome.Paid paid = assertInstanceOf(InquiryOutcome.Paid.class, provider.inquire(inquiry(attemptId)));
-        assertEquals(SampleRequests.AMOUNT, paid.amount());
-        assertEquals(transactionId, paid.gatewayReference());
+        assertEquals(Optional.of(easyPaisa.transaction(attemptId.value()).orElseThrow().transactionId()),
+                pending.gatewayReference());
     }
 
     @Test

@@ -23,6 +23,9 @@ public final class JazzCashProviderFactory implements PaymentProviderFactory {
     /** The provider's public name, forever: it is in configuration keys and stored payment records. */
     public static final String ID = "jazzcash";
 
+    /** The time budget of one call: a wallet payment waits for the customer's MPIN. */
+    static final Duration BUDGET = Duration.ofSeconds(75);
+
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder(ID, ProviderKind.PAYMENT)
             .displayName("JazzCash")
             .pluginVersion(pluginVersion())
@@ -46,8 +49,8 @@ public final class JazzCashProviderFactory implements PaymentProviderFactory {
                     + " stubs and sandbox-looking credentials", "sandbox"))
             .property(ConfigProperty.withDefault(JazzCashSettings.VOUCHER_VALIDITY_HOURS, "How many hours an"
                     + " over-the-counter voucher can be paid (1 to 2160)", "72"))
-            // A wallet payment waits for the customer's MPIN; the wallet call itself gives up at 55 s.
-            .defaultTimeout(Duration.ofSeconds(60))
+            // A wallet payment waits for the customer's MPIN (about a minute); the wallet call gives up at 70 s.
+            .defaultTimeout(BUDGET)
             .build();
 
     @Override

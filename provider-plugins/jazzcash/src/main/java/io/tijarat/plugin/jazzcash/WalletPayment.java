@@ -29,10 +29,12 @@ final class WalletPayment {
     static final String PATH = "/ApplicationAPI/API/2.0/Purchase/DoMWalletTransaction";
 
     /**
-     * The customer needs time to find the phone and type the MPIN: the call waits up to here, a little
-     * inside the descriptor's 60 s budget, so a lapse ends as this plugin's own, well-explained Unknown.
+     * The customer needs time to find the phone and type the MPIN (JazzCash holds the call for about a
+     * minute): the call waits up to here, past that window and inside the descriptor's 75 s budget, so a
+     * lapse ends as this plugin's own, well-explained Unknown. The core gives the request less when less of
+     * the call's budget is left (an operator's shorter {@code timeout-ms}).
      */
-    static final Duration TIMEOUT = Duration.ofSeconds(55);
+    static final Duration TIMEOUT = JazzCashProviderFactory.BUDGET.minusSeconds(5);
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 

@@ -59,7 +59,8 @@ class JazzCashProviderFactoryTest {
 
     @Test
     void givenAWalletPaymentThatWaitsForTheMpin_whenTheBudgetIsRead_thenTheCallGivesUpInsideIt() {
-        assertEquals(Duration.ofSeconds(60), descriptor.defaultTimeout());
+        assertEquals(Duration.ofSeconds(75), descriptor.defaultTimeout());
+        assertTrue(WalletPayment.TIMEOUT.compareTo(Duration.ofSeconds(60)) > 0, "the MPIN window fits inside the wallet call");
         assertTrue(WalletPayment.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
         assertTrue(StatusInquiry.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
         assertTrue(WalletRefund.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
