@@ -159,6 +159,14 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
         registry.close();
     }
 
+    /** The descriptors of every active provider, of every kind. */
+    public List<ProviderDescriptor> allActive() {
+        List<ProviderDescriptor> all = new java.util.ArrayList<>(registry.activeDescriptors(ProviderType.PAYMENT));
+        all.addAll(registry.activeDescriptors(ProviderType.SHIPPING));
+        all.addAll(registry.activeDescriptors(ProviderType.NOTIFICATION));
+        return all;
+    }
+
     /** Every jar and provider the host knows of, with its state and reason. */
     public List<PluginEntry> entries() {
         return registry.entries();

@@ -21,7 +21,8 @@ import jakarta.servlet.annotation.WebListener;
  *
  * <p>The same listener starts the application, in this order, once per deployment: settings read and validated
  * (a bad value stops the deployment naming the key), the production guards (no DEV-ONLY admin key, a public URL),
- * the schema migration, the plugin directory, the background jobs. CDI's own start-up event fires before Payara
+ * the schema migration, the plugin directory (in production no active provider may be in sandbox mode), the
+ * background jobs. CDI's own start-up event fires before Payara
  * has bound this data source; a servlet context listener runs after it and before any request. Readiness
  * ({@link ServingState}) turns UP only after all of it.
  */
@@ -100,6 +101,8 @@ public class ApplicationStartup implements ServletContextListener {
         PublicUrlGuard.check(mode, settings.publicUrl());
         migration.migrateAtStartup();
         int plugins = this.plugins.entries().size(); // load the plugin directory now, not on the first checkout
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        SandboxGuard.check(mode, this.plugins.allActive(), key -> config.getOptionalValue(key, String.class));
         jobs.start();
         state.started();
         LOG.info(() -> "Tijarat started in " + mode + " mode: schema " + migration.schemaVersion() + ", " + plugins
