@@ -27,4 +27,17 @@ final class TestSql {
         String value = text(sql, parameter);
         return value == null ? -1 : Integer.parseInt(value);
     }
+
+    /** Runs a statement with text parameters; returns the rows it changed. For setting up what a test needs. */
+    static int update(String sql, String... parameters) {
+        try (var connection = TestDatabase.get().dataSource().getConnection();
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -42,6 +42,7 @@ public class TijaratSettings {
     private boolean demoCatalog;
     private boolean notificationsSms;
     private Optional<String> merchantEmail;
+    private long pluginMaxResponseBytes;
 
     @PostConstruct
     void init() {
@@ -87,6 +88,8 @@ public class TijaratSettings {
         read.number("tijarat.tax.rate-basis-points", 0, 0, 10_000, "a whole number of basis points from 0 to 10000");
         notificationsSms = read.bool("tijarat.notifications.sms", false);
         merchantEmail = read.email("tijarat.notifications.merchant-email");
+        pluginMaxResponseBytes = read.number("tijarat.plugins.max-response-bytes", 2L * 1024 * 1024, 1024,
+                256L * 1024 * 1024, "a number of bytes from 1024 to 268435456");
         read.done();
     }
 
@@ -138,6 +141,9 @@ public class TijaratSettings {
 
     /** Where the shop hears of new and paid orders. */
     public Optional<String> merchantEmail() { return merchantEmail; }
+
+    /** The largest gateway response body a plugin may read (a provider's own max-response-bytes overrides it). */
+    public long pluginMaxResponseBytes() { return pluginMaxResponseBytes; }
 
     /** Reads typed values and collects every problem, so one start names them all. */
     private static final class Reader {

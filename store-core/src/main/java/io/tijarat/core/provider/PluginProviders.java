@@ -122,6 +122,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
                 .correlationId(CorrelationIds::current)
                 .callListener(metrics::recordHttp)
                 .allowInsecureLoopback(tijaratSettings.mode().allowsShortcuts())
+                .maxResponseBytes(tijaratSettings.pluginMaxResponseBytes())
                 .build();
         var settings = PluginHostSettings.builder(directory, contexts);
         setting("tijarat.plugins.allow-list").map(Path::of).ifPresent(settings::allowListFile);
