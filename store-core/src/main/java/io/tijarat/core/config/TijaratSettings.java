@@ -43,6 +43,7 @@ public class TijaratSettings {
     private boolean notificationsSms;
     private Optional<String> merchantEmail;
     private long pluginMaxResponseBytes;
+    private Duration remittanceWindow;
 
     @PostConstruct
     void init() {
@@ -69,6 +70,8 @@ public class TijaratSettings {
         outboxMaxAttempts = (int) read.number("tijarat.outbox.max-attempts", 10, 1, 100, "a whole number from 1 to 100");
         trackingInterval = read.seconds("tijarat.tracking.interval-seconds", 300, 0);
         trackingMinInterval = read.seconds("tijarat.tracking.min-interval-seconds", 900, 1);
+        remittanceWindow = Duration.ofDays(read.number("tijarat.tracking.remittance-window-days", 60, 1, 3650,
+                "a whole number of days from 1 to 3650"));
         idempotencyRetention = Duration.ofHours(read.number("tijarat.idempotency.retention-hours", 48, 24, 24L * 365,
                 "a whole number of hours, at least 24"));
         idempotencyPurgeInterval = read.seconds("tijarat.idempotency.purge-interval-seconds", 3600, 0);
@@ -113,6 +116,9 @@ public class TijaratSettings {
     public Duration trackingInterval() { return trackingInterval; }
 
     public Duration trackingMinInterval() { return trackingMinInterval; }
+
+    /** How long after delivery (or return) couriers are asked for a COD parcel's payout. */
+    public Duration remittanceWindow() { return remittanceWindow; }
 
     public Duration idempotencyRetention() { return idempotencyRetention; }
 
