@@ -1,5 +1,6 @@
 package io.tijarat.core.plugin;
 
+import io.tijarat.core.plugin.context.Redactor;
 import io.tijarat.core.plugin.jar.JarStaging;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.ProviderFactory;
@@ -145,6 +146,15 @@ public final class PluginRegistry implements AutoCloseable {
     /** Every provider and jar the host knows of, with its state and reason, by jar file name. */
     public List<PluginEntry> entries() {
         return snapshot.entries();
+    }
+
+    /**
+     * The redaction of text and exceptions that come from plugins: the secret values of every provider the host
+     * has read configuration for, phone and CNIC numbers. The same as each plugin's own logger applies; the core
+     * passes every plugin exception it logs or stores through it. Never blocks on a scan.
+     */
+    public Redactor redactor() {
+        return snapshot.redactor();
     }
 
     /** Descriptors of the providers of this type that {@link #acquire} would hand out now, by id. */
@@ -322,8 +332,12 @@ public final class PluginRegistry implements AutoCloseable {
         candidates.forEach((id, forId) -> decide(id, forId, newSlots, servable, entries));
         slots = newSlots;
         entries.sort(ENTRY_ORDER);
+        Redactor redactor = Redactor.PERSONAL_DATA;
+        for (ProviderSlot slot : newSlots.values()) {
+            redactor = redactor.and(slot.redactor());
+        }
         Snapshot previous = snapshot;
-        snapshot = new Snapshot(Map.copyOf(servable), List.copyOf(entries));
+        snapshot = new Snapshot(Map.copyOf(servable), List.copyOf(entries), redactor);
         logChanges(previous.entries(), snapshot.entries());
         // Only after publishing: a lease that fails on a retired plugin then finds the new snapshot.
         retire(retiring);
@@ -466,7 +480,7 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     /** What readers see; replaced whole, never changed. */
-    private record Snapshot(Map<String, ProviderSlot.Servable> servable, List<PluginEntry> entries) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
+    private record Snapshot(Map<String, ProviderSlot.Servable> servable, List<PluginEntry> entries, Redactor redactor) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), Redactor.PERSONAL_DATA);
     }
 }
