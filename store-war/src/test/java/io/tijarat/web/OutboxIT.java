@@ -120,7 +120,7 @@ class OutboxIT {
             // Given a parked message, and 200 newer messages pending (not due, so no relay touches them)
             insert(parked, "PARKED", "2026-01-01 00:00:00", "2026-01-01 00:00:00");
             for (int i = 0; i < 200; i++) {
-                insert(prefix + i, "PENDING", "2099-01-01 00:00:00", "2026-06-01 00:00:00");
+                insert(prefix + i, "PENDING", "2037-01-01 00:00:00", "2026-06-01 00:00:00");
             }
 
             // When an admin retries the parked one
