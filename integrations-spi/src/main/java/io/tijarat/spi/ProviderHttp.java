@@ -23,6 +23,10 @@ import javax.net.ssl.SSLHandshakeException;
  *       against a stub, when the operator enables it);</li>
  *   <li>no redirects: a 3xx response is returned as it is, because a payment API that redirects is
  *       misconfigured or compromised;</li>
+ *   <li>a bounded response body: the core lets a plugin read at most a configured size (2 MiB unless the
+ *       operator sets more); a bigger body is cut off and the call (or reading the body stream) fails with an
+ *       {@link IOException} saying so — the request was sent and answered, so treat it like a response
+ *       timeout (below);</li>
  *   <li>the correlation id header, and per-provider metrics (count, latency, status class).</li>
  * </ul>
  *

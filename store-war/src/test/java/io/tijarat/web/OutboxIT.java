@@ -111,6 +111,38 @@ class OutboxIT {
         assertTrue(parked.body().contains("550"), parked.body());
     }
 
+    @Test
+    void retrying_a_parked_message_behind_two_hundred_newer_pending_ones_answers_it_not_500() {
+        var http = new Http(base);
+        String prefix = "R" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
+        String parked = prefix + "parked";
+        try {
+            // Given a parked message, and 200 newer messages pending (not due, so no relay touches them)
+            insert(parked, "PARKED", "2026-01-01 00:00:00", "2026-01-01 00:00:00");
+            for (int i = 0; i < 200; i++) {
+                insert(prefix + i, "PENDING", "2037-01-01 00:00:00", "2026-06-01 00:00:00");
+            }
+
+            // When an admin retries the parked one
+            var retried = http.post("/api/admin/notifications/" + parked + "/retry", "", "Authorization", Tokens.admin());
+
+            // Then it is answered, found by its id (it used to be looked up among the 200 newest pending: 500)
+            assertEquals(200, retried.statusCode(), retried.body());
+            assertEquals(parked, field(retried.body(), "id"));
+            assertEquals("PENDING", field(retried.body(), "state"));
+            var unknown = http.post("/api/admin/notifications/" + prefix + "nope/retry", "", "Authorization", Tokens.admin());
+            assertEquals(404, unknown.statusCode(), unknown.body());
+        } finally {
+            TestSql.update("DELETE FROM outbox_message WHERE id LIKE ?", prefix + "%");
+        }
+    }
+
+    private static void insert(String id, String state, String nextAttemptAt, String createdAt) {
+        TestSql.update("INSERT INTO outbox_message (id, event_type, order_id, channel, recipient, locale, subject, body,"
+                + " state, attempts, next_attempt_at, last_error, created_at) VALUES (?, 'ORDER_PLACED', NULL, 'EMAIL',"
+                + " 'retry@example.pk', 'en', 'subject', 'body', ?, 1, ?, 'test', ?)", id, state, nextAttemptAt, createdAt);
+    }
+
     private void dropMailPlugin() {
         String url = "http://127.0.0.1:" + mailGateway.getAddress().getPort() + "/send";
         TestPlugins.dropNotification("test-mail", "NotificationCapability.EMAIL", """

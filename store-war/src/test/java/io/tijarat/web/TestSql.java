@@ -28,11 +28,13 @@ final class TestSql {
         return value == null ? -1 : Integer.parseInt(value);
     }
 
-    /** Changes committed rows, e.g. to let time pass for a timer the server keeps in the database. */
-    static int update(String sql, String parameter) {
+    /** Runs a statement with text parameters; returns the rows it changed. For setting up what a test needs. */
+    static int update(String sql, String... parameters) {
         try (var connection = TestDatabase.get().dataSource().getConnection();
              var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

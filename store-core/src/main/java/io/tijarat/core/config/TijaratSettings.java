@@ -42,6 +42,8 @@ public class TijaratSettings {
     private boolean demoCatalog;
     private boolean notificationsSms;
     private Optional<String> merchantEmail;
+    private long pluginMaxResponseBytes;
+    private Duration remittanceWindow;
 
     @PostConstruct
     void init() {
@@ -68,6 +70,8 @@ public class TijaratSettings {
         outboxMaxAttempts = (int) read.number("tijarat.outbox.max-attempts", 10, 1, 100, "a whole number from 1 to 100");
         trackingInterval = read.seconds("tijarat.tracking.interval-seconds", 300, 0);
         trackingMinInterval = read.seconds("tijarat.tracking.min-interval-seconds", 900, 1);
+        remittanceWindow = Duration.ofDays(read.number("tijarat.tracking.remittance-window-days", 60, 1, 3650,
+                "a whole number of days from 1 to 3650"));
         idempotencyRetention = Duration.ofHours(read.number("tijarat.idempotency.retention-hours", 48, 24, 24L * 365,
                 "a whole number of hours, at least 24"));
         idempotencyPurgeInterval = read.seconds("tijarat.idempotency.purge-interval-seconds", 3600, 0);
@@ -87,6 +91,8 @@ public class TijaratSettings {
         read.number("tijarat.tax.rate-basis-points", 0, 0, 10_000, "a whole number of basis points from 0 to 10000");
         notificationsSms = read.bool("tijarat.notifications.sms", false);
         merchantEmail = read.email("tijarat.notifications.merchant-email");
+        pluginMaxResponseBytes = read.number("tijarat.plugins.max-response-bytes", 2L * 1024 * 1024, 1024,
+                256L * 1024 * 1024, "a number of bytes from 1024 to 268435456");
         read.done();
     }
 
@@ -110,6 +116,9 @@ public class TijaratSettings {
     public Duration trackingInterval() { return trackingInterval; }
 
     public Duration trackingMinInterval() { return trackingMinInterval; }
+
+    /** How long after delivery (or return) couriers are asked for a COD parcel's payout. */
+    public Duration remittanceWindow() { return remittanceWindow; }
 
     public Duration idempotencyRetention() { return idempotencyRetention; }
 
@@ -138,6 +147,9 @@ public class TijaratSettings {
 
     /** Where the shop hears of new and paid orders. */
     public Optional<String> merchantEmail() { return merchantEmail; }
+
+    /** The largest gateway response body a plugin may read (a provider's own max-response-bytes overrides it). */
+    public long pluginMaxResponseBytes() { return pluginMaxResponseBytes; }
 
     /** Reads typed values and collects every problem, so one start names them all. */
     private static final class Reader {

@@ -30,7 +30,11 @@ public record JobResult(int done, int failed, String lastItemError) {
         }
     }
 
-    /** Exception class and message of the innermost cause, which is usually the one that explains. */
+    /**
+     * Exception class and message of the innermost cause, which is usually the one that explains, with phone and
+     * CNIC numbers masked: it is logged and shown to admins. (Plugin exceptions reach jobs already redacted, secrets
+     * included, by the provider ports; this catches the rest.)
+     */
     public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -38,6 +42,7 @@ public record JobResult(int done, int failed, String lastItemError) {
         }
         String message = root.getMessage();
         String text = root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        text = io.tijarat.spi.Redaction.redact(text);
         return text.length() > 500 ? text.substring(0, 500) + "…" : text;
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The relay's transactions. Claiming uses {@code FOR UPDATE SKIP LOCKED} and a lease (the next attempt
@@ -56,15 +57,18 @@ public class OutboxStore {
         em.find(OutboxMessage.class, id).uncertain(providerId, detail);
     }
 
-    /** Puts a parked message back in the queue (an admin fixed the cause). */
+    /**
+     * Puts a parked or uncertain message back in the queue (an admin fixed the cause) and returns it as it is
+     * now; empty when there is no such message or it was sent. Found by its id, however many messages there are.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean retry(String id) {
-        OutboxMessage m = em.find(OutboxMessage.class, id);
+    public Optional<OutboxMessage> retry(String id) {
+        OutboxMessage m = id == null ? null : em.find(OutboxMessage.class, id);
         if (m == null || m.state() == OutboxMessage.State.SENT) {
-            return false;
+            return Optional.empty();
         }
         m.retry(clock.instant());
-        return true;
+        return Optional.of(m);
     }
 
     @Transactional(TxType.REQUIRED)

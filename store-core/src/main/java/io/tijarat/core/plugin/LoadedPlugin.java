@@ -1,6 +1,7 @@
 package io.tijarat.core.plugin;
 
 import io.tijarat.core.plugin.classloading.PluginClassLoader;
+import io.tijarat.core.plugin.context.Redactor;
 import io.tijarat.core.plugin.jar.JarStaging;
 import io.tijarat.core.plugin.jar.PluginJar;
 import java.io.IOException;
@@ -119,7 +120,7 @@ final class LoadedPlugin {
             } catch (Throwable e) {
                 Failures.rethrowIfFatal(e);
                 LOG.log(Level.WARNING, "factory " + discovered.className() + " of " + jar.fileName()
-                        + " failed to close; closing its class loader anyway", e);
+                        + " failed to close; closing its class loader anyway", Redactor.PERSONAL_DATA.redact(e));
             }
         }
         try {

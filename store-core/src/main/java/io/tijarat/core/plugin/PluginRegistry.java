@@ -1,7 +1,9 @@
 package io.tijarat.core.plugin;
 
+import io.tijarat.core.plugin.context.Redactor;
 import io.tijarat.core.plugin.jar.JarStaging;
 import io.tijarat.spi.ProviderDescriptor;
+import io.tijarat.spi.ProviderFactory;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,11 +40,16 @@ import java.util.logging.Logger;
  *
  * <h2>Rules</h2>
  * <ul>
- *   <li>Provider ids are unique across kinds (they are configuration namespaces). When two jars provide
- *       one id, the jar whose file name sorts first serves it and the other is refused, naming both.
- *       The rule depends only on the directory, so a restart gives the same result as a live scan.</li>
- *   <li>The directory is the truth: a replaced jar's new version replaces the old one even if it then
- *       fails; a removed jar is unloaded.</li>
+ *   <li>Provider ids are unique across kinds (they are configuration namespaces). When several jars
+ *       provide one id, the newest plugin version serves ({@link PluginVersion}: upgrades with versioned
+ *       file names, {@code acme-1.0.1.jar} beside {@code acme-1.0.0.jar}); among equal or incomparable
+ *       versions the jar whose file name sorts first. If the chosen one's {@code create} fails, the next
+ *       one that works serves meanwhile. The others are refused, naming the jar that serves. The rule
+ *       depends only on the directory, so a restart gives the same result as a live scan.</li>
+ *   <li>A jar's file is replaced: new bytes that load replace the old version (calls in flight finish on
+ *       it); new bytes that are refused or broken (not in the allow-list, another SPI major, no usable
+ *       factory, not a readable jar) leave the loaded copy serving while it is still allowed, with the
+ *       refusal in the report. A removed jar is unloaded.</li>
  *   <li>One provider per (factory, configuration): created when first needed, again only when the
  *       provider's configuration changed at a scan; required properties are checked before
  *       {@code create} is called. A disabled provider is not created or handed out.</li>
@@ -73,7 +81,7 @@ public final class PluginRegistry implements AutoCloseable {
     private final TreeMap<String, PluginEntry> unreadable = new TreeMap<>();
     private final Set<String> disabled;
     private final Set<LoadedPlugin> retired = new LinkedHashSet<>();
-    private Map<String, ProviderSlot> slots = Map.of();
+    private Map<ProviderFactory<?>, ProviderSlot> slots = Map.of();
     private AllowListState allowList;
     private boolean closed;
 
@@ -138,6 +146,15 @@ public final class PluginRegistry implements AutoCloseable {
     /** Every provider and jar the host knows of, with its state and reason, by jar file name. */
     public List<PluginEntry> entries() {
         return snapshot.entries();
+    }
+
+    /**
+     * The redaction of text and exceptions that come from plugins: the secret values of every provider the host
+     * has read configuration for, phone and CNIC numbers. The same as each plugin's own logger applies; the core
+     * passes every plugin exception it logs or stores through it. Never blocks on a scan.
+     */
+    public Redactor redactor() {
+        return snapshot.redactor();
     }
 
     /** Descriptors of the providers of this type that {@link #acquire} would hand out now, by id. */
@@ -257,6 +274,14 @@ public final class PluginRegistry implements AutoCloseable {
             jars.put(name, new JarRecord(stamp, loaded, List.of()));
             return;
         }
+        if (outcome instanceof JarLoader.Rejected rejected && loaded.isPresent()
+                && keepsServing(loaded.get(), rejected)) {
+            // An unlisted or broken copy over a trusted one: the trusted version keeps serving, and the
+            // report says why the new bytes were not taken. Read again when the file or the list changes.
+            jars.put(name, new JarRecord(stamp, loaded, rejected.entries().stream()
+                    .map(entry -> stillServing(entry, loaded.get())).toList()));
+            return;
+        }
         loaded.ifPresent(retiring::add);
         if (outcome instanceof JarLoader.Loaded newlyLoaded) {
             jars.put(name, new JarRecord(stamp, Optional.of(newlyLoaded.plugin()), List.of()));
@@ -265,20 +290,33 @@ public final class PluginRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the copy loaded now stays when new bytes of its file are refused: only if they are other bytes
+     * (the same bytes refused means the operator withdrew them from the allow-list) and the loaded copy is still
+     * allowed.
+     */
+    private boolean keepsServing(LoadedPlugin loaded, JarLoader.Rejected rejected) {
+        String loadedSha256 = loaded.jar().sha256();
+        boolean otherBytes = rejected.entries().stream().allMatch(entry -> entry.sha256().isPresent()
+                && !entry.sha256().get().equals(loadedSha256));
+        return otherBytes && allowList.refusal(loaded.jar().fileName(), loadedSha256).isEmpty();
+    }
+
     private static PluginEntry stillServing(PluginEntry entry, LoadedPlugin loaded) {
         return new PluginEntry(entry.jarFileName(), entry.sha256(), entry.declaredSpiVersion(), entry.pluginVersion(),
                 entry.providerId(), entry.kind(), entry.displayName(), entry.state(),
                 entry.reason().map(reason -> reason + "; the previous copy (sha256 " + loaded.jar().sha256()
-                        + ") keeps serving meanwhile"));
+                        + loaded.factories().stream().findFirst().map(f -> ", version " + f.descriptor().pluginVersion())
+                        .orElse("") + ") keeps serving meanwhile"));
     }
 
     /** Decides which factory serves each id, refreshes providers, publishes, then retires. Under lock. */
     private void reconcile(List<LoadedPlugin> retiring) {
-        Map<String, ProviderSlot> newSlots = new HashMap<>();
+        Map<ProviderFactory<?>, ProviderSlot> newSlots = new IdentityHashMap<>();
         Map<String, ProviderSlot.Servable> servable = new HashMap<>();
-        Map<String, String> claimedBy = new HashMap<>();
         List<PluginEntry> entries = new ArrayList<>(unreadable.values());
-        for (JarRecord record : jars.values()) { // file-name order: the first jar wins an id
+        Map<String, List<Candidate>> candidates = new TreeMap<>();
+        for (JarRecord record : jars.values()) { // file-name order
             entries.addAll(record.rejection());
             if (record.plugin().isEmpty()) {
                 continue;
@@ -287,45 +325,128 @@ public final class PluginRegistry implements AutoCloseable {
             JarFacts facts = JarFacts.of(plugin.jar());
             entries.addAll(plugin.problems());
             for (DiscoveredFactory factory : plugin.factories()) {
-                ProviderDescriptor descriptor = factory.descriptor();
-                String winner = claimedBy.putIfAbsent(descriptor.id(), plugin.jar().fileName());
-                if (winner != null) {
-                    entries.add(facts.entry(descriptor, PluginState.REFUSED,
-                            Optional.of(duplicate(descriptor.id(), winner, plugin.jar().fileName()))));
-                    continue;
-                }
-                ProviderSlot slot = slots.get(descriptor.id());
-                if (slot == null || slot.factory() != factory) {
-                    slot = new ProviderSlot(plugin, factory);
-                }
-                newSlots.put(descriptor.id(), slot);
-                if (disabled.contains(descriptor.id())) {
-                    entries.add(facts.entry(descriptor, PluginState.DISABLED, Optional.of("disabled by the operator")));
-                    continue;
-                }
-                Optional<String> failure = slot.refresh(settings.contexts());
-                entries.add(facts.entry(descriptor, failure.isPresent() ? PluginState.FAILED : PluginState.ACTIVE,
-                        failure));
-                if (failure.isEmpty()) {
-                    servable.put(descriptor.id(), slot.servable());
-                }
+                candidates.computeIfAbsent(factory.descriptor().id(), id -> new ArrayList<>())
+                        .add(new Candidate(plugin, factory, facts));
             }
         }
+        candidates.forEach((id, forId) -> decide(id, forId, newSlots, servable, entries));
         slots = newSlots;
         entries.sort(ENTRY_ORDER);
+        Redactor redactor = Redactor.PERSONAL_DATA;
+        for (ProviderSlot slot : newSlots.values()) {
+            redactor = redactor.and(slot.redactor());
+        }
         Snapshot previous = snapshot;
-        snapshot = new Snapshot(Map.copyOf(servable), List.copyOf(entries));
+        snapshot = new Snapshot(Map.copyOf(servable), List.copyOf(entries), redactor);
         logChanges(previous.entries(), snapshot.entries());
         // Only after publishing: a lease that fails on a retired plugin then finds the new snapshot.
         retire(retiring);
     }
 
+    /**
+     * Which of the factories that provide one id serves it. The newest plugin version serves (versioned file
+     * names: {@code acme-1.0.1.jar} beside {@code acme-1.0.0.jar}); among equal or incomparable versions the jar
+     * whose file name sorts first. If the chosen one cannot be created (its {@code create} fails), the next one
+     * that can serves meanwhile. The others are refused, naming the jar that serves.
+     */
+    private void decide(String id, List<Candidate> inFileOrder, Map<ProviderFactory<?>, ProviderSlot> newSlots,
+                        Map<String, ProviderSlot.Servable> servable, List<PluginEntry> entries) {
+        List<Candidate> ranked = new ArrayList<>();
+        Set<LoadedPlugin> seenJars = new HashSet<>();
+        for (Candidate candidate : inFileOrder) {
+            if (seenJars.add(candidate.plugin())) {
+                ranked.add(candidate);
+            } else {
+                entries.add(candidate.entry(PluginState.REFUSED, Optional.of("provider id '" + id + "' is declared twice in "
+                        + candidate.jarFileName() + "; only the first factory serves")));
+            }
+        }
+        ranked = rank(ranked);
+        if (disabled.contains(id)) {
+            Candidate chosen = ranked.get(0);
+            newSlots.put(chosen.factory().factory(), slotFor(chosen));
+            entries.add(chosen.entry(PluginState.DISABLED, Optional.of("disabled by the operator")));
+            ranked.stream().skip(1).forEach(other -> entries.add(other.entry(PluginState.REFUSED,
+                    Optional.of(notServing(id, chosen, other)))));
+            return;
+        }
+        Candidate serving = null;
+        List<Candidate> failed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Candidate candidate : ranked) {
+            if (serving != null) {
+                entries.add(candidate.entry(PluginState.REFUSED, Optional.of(notServing(id, serving, candidate))));
+                continue;
+            }
+            ProviderSlot slot = slotFor(candidate);
+            newSlots.put(candidate.factory().factory(), slot);
+            Optional<String> failure = slot.refresh(settings.contexts());
+            if (failure.isEmpty()) {
+                serving = candidate;
+                servable.put(id, slot.servable());
+                entries.add(candidate.entry(PluginState.ACTIVE, Optional.empty()));
+            } else {
+                failed.add(candidate);
+                failures.add(failure.get());
+            }
+        }
+        for (int i = 0; i < failed.size(); i++) {
+            String reason = failures.get(i) + (serving == null ? "" : "; " + serving.jarFileName() + " (version "
+                    + serving.version() + ") serves provider '" + id + "' meanwhile");
+            entries.add(failed.get(i).entry(PluginState.FAILED, Optional.of(reason)));
+        }
+    }
+
+    /** Newest version first; equal or incomparable versions keep file-name order. */
+    private static List<Candidate> rank(List<Candidate> inFileOrder) {
+        List<Candidate> remaining = new ArrayList<>(inFileOrder);
+        List<Candidate> ranked = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            Candidate best = remaining.get(0);
+            for (Candidate candidate : remaining) {
+                if (PluginVersion.isNewer(candidate.version(), best.version())) {
+                    best = candidate;
+                }
+            }
+            remaining.remove(best);
+            ranked.add(best);
+        }
+        return ranked;
+    }
+
+    private ProviderSlot slotFor(Candidate candidate) {
+        ProviderSlot slot = slots.get(candidate.factory().factory());
+        return slot != null ? slot : new ProviderSlot(candidate.plugin(), candidate.factory());
+    }
+
+    private static String notServing(String id, Candidate serving, Candidate other) {
+        if (PluginVersion.isNewer(serving.version(), other.version())) {
+            return "superseded: " + serving.jarFileName() + " provides '" + id + "' in the newer version "
+                    + serving.version() + " (this jar: " + other.version() + "), and serves it; calls that started"
+                    + " on this jar finish on it. Remove " + other.jarFileName() + " once the new version works";
+        }
+        return duplicate(id, serving.jarFileName(), other.jarFileName());
+    }
+
     private static String duplicate(String id, String servingJar, String refusedJar) {
-        return servingJar.equals(refusedJar)
-                ? "provider id '" + id + "' is declared twice in " + refusedJar + "; only the first factory serves"
-                : "duplicate provider id '" + id + "': " + servingJar + " and " + refusedJar + " both provide it; "
-                + servingJar + " serves it (the first by file name) and " + refusedJar
-                + "'s copy is refused: remove one of the two jars";
+        return "duplicate provider id '" + id + "': " + servingJar + " and " + refusedJar + " both provide it"
+                + " without a newer version to tell them apart; " + servingJar + " serves it (the first by file name)"
+                + " and " + refusedJar + "'s copy is refused: remove one of the two jars";
+    }
+
+    /** One factory that offers an id, with the jar it came from. */
+    private record Candidate(LoadedPlugin plugin, DiscoveredFactory factory, JarFacts facts) {
+        String version() {
+            return factory.descriptor().pluginVersion();
+        }
+
+        String jarFileName() {
+            return plugin.jar().fileName();
+        }
+
+        PluginEntry entry(PluginState state, Optional<String> reason) {
+            return facts.entry(factory.descriptor(), state, reason);
+        }
     }
 
     private void retire(List<LoadedPlugin> retiring) {
@@ -351,12 +472,15 @@ public final class PluginRegistry implements AutoCloseable {
         }
     }
 
-    /** What the registry knows of one file. {@code rejection} is non-empty only without a plugin. */
+    /**
+     * What the registry knows of one file: the copy loaded from it, if any, and why its current bytes were
+     * refused, if they were (with a plugin present: the refused bytes came after the loaded copy).
+     */
     private record JarRecord(FileStamp stamp, Optional<LoadedPlugin> plugin, List<PluginEntry> rejection) {
     }
 
     /** What readers see; replaced whole, never changed. */
-    private record Snapshot(Map<String, ProviderSlot.Servable> servable, List<PluginEntry> entries) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
+    private record Snapshot(Map<String, ProviderSlot.Servable> servable, List<PluginEntry> entries, Redactor redactor) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), Redactor.PERSONAL_DATA);
     }
 }

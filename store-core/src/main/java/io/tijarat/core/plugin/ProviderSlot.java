@@ -1,6 +1,7 @@
 package io.tijarat.core.plugin;
 
 import io.tijarat.core.plugin.context.ProviderContextFactory;
+import io.tijarat.core.plugin.context.Redactor;
 import io.tijarat.core.plugin.context.ScopedProviderConfig;
 import io.tijarat.spi.ProviderDescriptor;
 import java.util.List;
@@ -59,6 +60,11 @@ final class ProviderSlot {
             failure = create(contexts, current);
         }
         return Optional.ofNullable(failure);
+    }
+
+    /** Masks the secrets of the configuration last read (personal data only before the first read). */
+    Redactor redactor() {
+        return config == null ? Redactor.PERSONAL_DATA : config.redactor();
     }
 
     /** What the core may use; call only after {@link #refresh} returned no failure. */

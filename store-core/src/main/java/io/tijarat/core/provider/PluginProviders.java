@@ -103,6 +103,9 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     TransactionSynchronizationRegistry transactions;
 
     private PluginRegistry registry;
+    /** Every plugin exception the core logs or wraps goes through the host's redaction: see {@link PluginFailures}. */
+    private final PluginFailures failures = new PluginFailures(LOG, () -> registry == null
+            ? io.tijarat.core.plugin.context.Redactor.PERSONAL_DATA : registry.redactor());
     private PluginDirectoryWatcher watcher;
     /** The guarded wrapper of each provider id's current instance; a replaced instance is dropped with it. */
     private final Map<String, Guarded> guarded = new ConcurrentHashMap<>();
@@ -129,6 +132,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
                 .correlationId(CorrelationIds::current)
                 .callListener(metrics::recordHttp)
                 .allowInsecureLoopback(tijaratSettings.mode().allowsShortcuts())
+                .maxResponseBytes(tijaratSettings.pluginMaxResponseBytes())
                 .build();
         var settings = PluginHostSettings.builder(directory, contexts);
         setting("tijarat.plugins.allow-list").map(Path::of).ifPresent(settings::allowListFile);
@@ -247,7 +251,8 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
             throw e;
         } catch (RuntimeException e) {
             result = "plugin-error";
-            LOG.log(Level.WARNING, "Provider " + providerId + " could not verify an inbound request (" + operation + ")", e);
+            failures.log(Level.WARNING, "Provider " + providerId + " could not verify an inbound request (" + operation
+                    + ")", e);
             return rejected.get();
         } finally {
             metrics.record(providerId, operation, result, Duration.ofNanos(System.nanoTime() - started));
@@ -260,6 +265,8 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
             try (lease) {
                 PaymentProvider p = (PaymentProvider) lease.provider();
                 return new Timing(p.firstInquiryAfter(), p.attemptExpiresAfter());
+            } catch (RuntimeException e) {
+                throw failures.unavailable(providerId, "its timing could not be read", e);
             }
         });
     }
@@ -290,13 +297,13 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
             return unknown.apply("no answer within the time limit; it is being confirmed with the provider");
         } catch (CircuitBreakerOpenException | BulkheadException | TransientProviderException | PermanentProviderException e) {
             result = rejected(providerId, e);
-            throw new ProviderUnavailableException(providerId, e.getClass().getSimpleName(), e);
+            throw failures.unavailable(providerId, e.getClass().getSimpleName(), e);
         } catch (ProviderUnavailableException e) {
             result = "unavailable";
             throw e;
         } catch (RuntimeException e) {
             result = "plugin-error";
-            LOG.log(Level.SEVERE, "Provider " + providerId + " failed unexpectedly in " + operation, e);
+            failures.log(Level.SEVERE, "Provider " + providerId + " failed unexpectedly in " + operation, e);
             return unknown.apply("the provider failed unexpectedly: " + e.getClass().getSimpleName());
         } finally {
             metrics.record(providerId, operation, result, Duration.ofNanos(System.nanoTime() - started));
@@ -355,7 +362,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
             throw e;
         } catch (RuntimeException e) {
             result = rejected(providerId, e);
-            throw new ProviderUnavailableException(providerId, e.getClass().getSimpleName(), e);
+            throw failures.unavailable(providerId, e.getClass().getSimpleName(), e);
         } finally {
             metrics.record(providerId, operation, result, Duration.ofNanos(System.nanoTime() - started));
         }
@@ -440,7 +447,7 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
             return "bulkhead-full";
         }
         if (e instanceof PermanentProviderException) {
-            LOG.severe("Provider " + providerId + " is misconfigured: " + e.getMessage());
+            failures.log(Level.SEVERE, "Provider " + providerId + " is misconfigured: " + e.getMessage(), null);
             return "misconfigured";
         }
         return e instanceof TransientProviderException ? "transient" : "plugin-error";

@@ -11,7 +11,12 @@ import io.tijarat.core.jobs.BackgroundJob;
 import io.tijarat.core.jobs.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +44,9 @@ public class Fulfilment implements BackgroundJob {
 
     @Inject
     TijaratSettings settings;
+
+    @Inject
+    Clock clock;
 
     /** One tracking/remittance pass; {@code failed} counts parcels or couriers that could not be handled. */
     public record Run(int tracked, int remittanceLines, int failed) {
@@ -105,13 +113,8 @@ public class Fulfilment implements BackgroundJob {
             if (!courier.supports(ShippingCapability.COD_REMITTANCE)) {
                 continue;
             }
-            var parcels = ledger.codParcelsToSettle(courier.id()).stream().map(Shipment::trackingNumber).toList();
-            if (parcels.isEmpty()) {
-                continue;
-            }
             try {
-                lines += remittances.record(courier.id(), couriers.remittances(courier.id(), parcels));
-                tally.done();
+                lines += pullRemittances(courier.id(), tally);
             } catch (ProviderUnavailableException e) {
                 LOG.fine(() -> "Remittances of " + courier.id() + " unavailable, retried later: " + e.getMessage());
             } catch (RuntimeException e) {
@@ -120,5 +123,42 @@ public class Fulfilment implements BackgroundJob {
             }
         }
         return new Run(tracked, lines, failed);
+    }
+
+    /** Parcels asked about in one courier call. */
+    static final int REMITTANCE_PAGE = 200;
+    /** Courier calls per courier and run; the next run goes on where this one stopped. */
+    static final int REMITTANCE_PAGES_PER_RUN = 25;
+
+    /** Where the last run stopped, per courier: the last parcel id asked about (in memory; a restart starts over). */
+    private final Map<String, String> remittanceCursor = new ConcurrentHashMap<>();
+
+    /**
+     * Asks one courier about its COD parcels whose payout is still to come (delivered or returned within
+     * {@code tijarat.tracking.remittance-window-days}, no payout line yet), a page of parcels per call, at most
+     * {@link #REMITTANCE_PAGES_PER_RUN} calls per run. Parcels already paid out are never loaded again.
+     */
+    private int pullRemittances(String courierId, JobResult.Tally tally) {
+        Instant since = clock.instant().minus(settings.remittanceWindow());
+        String after = remittanceCursor.getOrDefault(courierId, "");
+        int lines = 0;
+        for (int page = 0; page < REMITTANCE_PAGES_PER_RUN; page++) {
+            List<Shipment> parcels = ledger.codParcelsToSettle(courierId, since, after, REMITTANCE_PAGE);
+            if (parcels.isEmpty()) {
+                after = "";
+                break;
+            }
+            after = parcels.get(parcels.size() - 1).id();
+            remittanceCursor.put(courierId, after);
+            lines += remittances.record(courierId, couriers.remittances(courierId,
+                    parcels.stream().map(Shipment::trackingNumber).toList()));
+            tally.done();
+            if (parcels.size() < REMITTANCE_PAGE) {
+                after = "";
+                break;
+            }
+        }
+        remittanceCursor.put(courierId, after);
+        return lines;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,8 +26,19 @@ public class Remittances {
     @Inject
     Clock clock;
 
-    /** The report admins read. */
-    public record Report(List<Line> mismatches, List<Line> missing, int matched) {
+    /** The most lines one page of the report holds. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * One page of the report admins read: the page's lines of each list, and how many there are in all.
+     *
+     * @param mismatches     short, returned-but-charged and unknown-parcel payout lines, newest first
+     * @param missing        delivered COD parcels without any payout after the grace period, longest waiting first
+     * @param matched        payout lines that matched
+     * @param mismatchCount  all mismatches, on every page
+     * @param missingCount   all missing payouts, on every page
+     */
+    public record Report(List<Line> mismatches, List<Line> missing, long matched, long mismatchCount, long missingCount) {
         /** One parcel that needs a look. */
         public record Line(String trackingNumber, String orderId, String problem, Long expectedMinor, Long collectedMinor) {
         }
@@ -67,21 +79,38 @@ public class Remittances {
         return added;
     }
 
-    /** The mismatch report; parcels delivered more than {@code grace} ago with no payout count as missing. */
+    /**
+     * One page of the mismatch report; parcels delivered more than {@code grace} ago with no payout count as
+     * missing. Counted and paged in the database (a shop's remittance history grows without end): the page's
+     * rows are all that is loaded.
+     */
     @Transactional(TxType.REQUIRED)
-    public Report report(Duration grace) {
-        List<CodRemittance> all = em.createQuery("select c from CodRemittance c", CodRemittance.class).getResultList();
-        List<Report.Line> mismatches = all.stream().filter(c -> !c.verdict().equals("MATCHED"))
+    public Report report(Duration grace, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be >= 0 and size 1 to " + MAX_PAGE_SIZE);
+        }
+        List<Report.Line> mismatches = em.createQuery("select c from CodRemittance c where c.verdict <> 'MATCHED'"
+                        + " order by c.createdAt desc, c.id", CodRemittance.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultStream()
                 .map(c -> new Report.Line(c.trackingNumber(), c.orderId(), c.verdict(), c.expectedMinor(), c.collectedMinor()))
                 .toList();
-        var paid = all.stream().map(CodRemittance::shipmentId).filter(java.util.Objects::nonNull).toList();
-        List<Report.Line> missing = em.createQuery("select s from Shipment s where s.codAmountMinor is not null"
-                        + " and s.status = :delivered and s.updatedAt <= :before", Shipment.class)
-                .setParameter("delivered", ShipmentStatus.DELIVERED).setParameter("before", clock.instant().minus(grace))
-                .getResultStream().filter(s -> !paid.contains(s.id()))
+        long mismatchCount = em.createQuery("select count(c) from CodRemittance c where c.verdict <> 'MATCHED'", Long.class)
+                .getSingleResult();
+        long matched = em.createQuery("select count(c) from CodRemittance c where c.verdict = 'MATCHED'", Long.class)
+                .getSingleResult();
+        Instant before = clock.instant().minus(grace);
+        List<Report.Line> missing = em.createQuery("select s from Shipment s where " + UNPAID_DELIVERED
+                        + " order by s.updatedAt, s.id", Shipment.class)
+                .setParameter("delivered", ShipmentStatus.DELIVERED).setParameter("before", before)
+                .setFirstResult(page * size).setMaxResults(size).getResultStream()
                 .map(s -> new Report.Line(s.trackingNumber(), s.orderId(), "MISSING", s.codAmountMinor(), null))
                 .toList();
-        int matched = (int) all.stream().filter(c -> c.verdict().equals("MATCHED")).count();
-        return new Report(mismatches, missing, matched);
+        long missingCount = em.createQuery("select count(s) from Shipment s where " + UNPAID_DELIVERED, Long.class)
+                .setParameter("delivered", ShipmentStatus.DELIVERED).setParameter("before", before).getSingleResult();
+        return new Report(mismatches, missing, matched, mismatchCount, missingCount);
     }
+
+    /** A delivered COD parcel, delivered before {@code :before}, that no payout line names (index ix_remittance_shipment). */
+    private static final String UNPAID_DELIVERED = "s.codAmountMinor is not null and s.status = :delivered"
+            + " and s.updatedAt <= :before and not exists (select c.id from CodRemittance c where c.shipmentId = s.id)";
 }

@@ -206,12 +206,21 @@ public class ShipmentLedger {
         };
     }
 
+    /**
+     * One page of this courier's COD parcels whose payout is still to come: delivered or returned since
+     * {@code since}, no payout line recorded for them yet, ids after {@code afterId} in id order (a keyset page:
+     * the caller passes the last id of the previous page). Parcels already paid out, and ones older than the
+     * window, are never loaded again.
+     */
     @Transactional(TxType.REQUIRED)
-    public List<Shipment> codParcelsToSettle(String providerId) {
+    public List<Shipment> codParcelsToSettle(String providerId, Instant since, String afterId, int limit) {
         return em.createQuery("select s from Shipment s where s.providerId = :p and s.codAmountMinor is not null"
-                        + " and s.status in :done", Shipment.class)
+                        + " and s.status in :done and s.updatedAt >= :since and s.id > :after"
+                        + " and not exists (select c.id from CodRemittance c where c.shipmentId = s.id)"
+                        + " order by s.id", Shipment.class)
                 .setParameter("p", providerId).setParameter("done", List.of(ShipmentStatus.DELIVERED, ShipmentStatus.RETURNED))
-                .getResultList();
+                .setParameter("since", since).setParameter("after", afterId == null ? "" : afterId)
+                .setMaxResults(limit).getResultList();
     }
 
     @Transactional(TxType.REQUIRED)

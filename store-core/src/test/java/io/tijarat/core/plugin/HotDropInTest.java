@@ -170,15 +170,36 @@ class HotDropInTest {
     }
 
     @Test
-    void givenAReplacementThatFails_whenScanned_thenTheDirectoryWinsAndTheProviderIsGone() {
+    void givenAReplacementThatIsRefused_whenScanned_thenTheLoadedVersionKeepsServingAndTheReportSaysWhy() {
         host.drop(FixturePlugin.payment("jazzcash").version("1.0.0"), "jazzcash.jar");
         host.rescan();
 
         host.drop(FixturePlugin.payment("jazzcash").version("2.0.0").jar().spiVersion("9.0"), "jazzcash.jar");
         host.rescan();
 
-        assertEquals(Optional.empty(), host.registry().acquire("jazzcash", ProviderType.PAYMENT));
-        assertEquals(PluginState.REFUSED, host.entriesOf("jazzcash.jar").get(0).state());
+        assertEquals("1.0.0", host.command("jazzcash", ProviderType.PAYMENT, "version"), "still in checkout");
+        assertTrue(host.entriesOf("jazzcash.jar").stream().anyMatch(entry -> entry.state() == PluginState.REFUSED
+                && entry.reason().orElseThrow().contains("built for SPI 9.0")
+                && entry.reason().orElseThrow().contains("version 1.0.0) keeps serving")), host.registry().entries().toString());
+        assertEquals(PluginState.ACTIVE, host.entry("jazzcash").state());
+
+        host.drop(FixturePlugin.payment("jazzcash").version("2.0.0"), "jazzcash.jar"); // fixed in place
+        host.rescan();
+
+        assertEquals("2.0.0", host.command("jazzcash", ProviderType.PAYMENT, "version"));
+        assertEquals(1, host.entriesOf("jazzcash.jar").size(), host.registry().entries().toString());
+    }
+
+    @Test
+    void givenAReplacementWithoutAnyUsableFactory_whenScanned_thenTheLoadedVersionKeepsServing() {
+        host.drop(FixturePlugin.payment("jazzcash").version("1.0.0"), "jazzcash.jar");
+        host.rescan();
+        FixturePlugin broken = FixturePlugin.payment("jazzcash").version("2.0.0");
+
+        host.drop(broken.jar().omitClass(broken.factoryClassName()), "jazzcash.jar");
+        host.rescan();
+
+        assertEquals("1.0.0", host.command("jazzcash", ProviderType.PAYMENT, "version"));
     }
 
     @Test

@@ -103,8 +103,8 @@ class PluginRefusalTest {
     }
 
     @Test
-    void givenTwoJarsWithTheSameProviderId_whenScanned_thenTheFirstByNameServesAndTheOtherIsRefusedNamingBoth() {
-        host.drop(FixturePlugin.payment("jazzcash").version("2.0.0"), "b-jazzcash.jar");
+    void givenTwoJarsWithTheSameProviderIdAndVersion_whenScanned_thenTheFirstByNameServesAndTheOtherIsRefusedNamingBoth() {
+        host.drop(FixturePlugin.payment("jazzcash").version("1.0.0"), "b-jazzcash.jar");
         host.drop(FixturePlugin.payment("jazzcash").version("1.0.0"), "a-jazzcash.jar");
 
         host.rescan();

@@ -57,14 +57,18 @@ public class AdminFulfilmentResource {
     @GET
     @Path("/cod/remittances")
     @Operation(operationId = "codRemittanceReport",
-            summary = "COD remittance mismatches: short, returned-but-charged, unknown parcels, and missing payouts")
+            summary = "COD remittance mismatches: short, returned-but-charged, unknown parcels, and missing payouts;"
+                    + " one page of each list, with their totals")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RemittanceReport")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Remittances.Report report(
-            @QueryParam("graceDays") @DefaultValue("7") @Schema(ref = "GraceDays") int graceDays) {
-        return remittances.report(Duration.ofDays(QueryParams.range("graceDays", graceDays, 0, 365)));
+            @QueryParam("graceDays") @DefaultValue("7") @Schema(ref = "GraceDays") int graceDays,
+            @QueryParam("page") @DefaultValue("0") @Schema(ref = "ReportPage") int page,
+            @QueryParam("size") @DefaultValue("100") @Schema(ref = "ReportSize") int size) {
+        return remittances.report(Duration.ofDays(QueryParams.range("graceDays", graceDays, 0, 365)),
+                QueryParams.range("page", page, 0, 100_000), QueryParams.range("size", size, 1, Remittances.MAX_PAGE_SIZE));
     }
 }

@@ -78,10 +78,9 @@ public class AdminNotificationsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public MessageView retry(@PathParam("messageId") String messageId) {
-        if (!store.retry(messageId)) {
-            throw new NotFoundException("no unsent message with this id");
-        }
-        return list("PENDING").stream().filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
+        // The message itself, by id: looking it up in a page of pending messages missed it behind 200 newer ones.
+        return store.retry(messageId).map(MessageView::of)
+                .orElseThrow(() -> new NotFoundException("no unsent message with this id"));
     }
 
     @POST

@@ -20,9 +20,9 @@ import jakarta.servlet.annotation.WebListener;
  * embedded MariaDB.
  *
  * <p>The same listener starts the application, in this order, once per deployment: settings read and validated
- * (a bad value stops the deployment naming the key), the production guards (no DEV-ONLY admin key, a public URL),
- * the schema migration, the plugin directory (in production no active provider may be in sandbox mode), the
- * background jobs. CDI's own start-up event fires before Payara
+ * (a bad value stops the deployment naming the key), the production guards (no DEV-ONLY admin key, a public URL, a
+ * plugin allow-list; each before the plugin directory is loaded), the schema migration, the plugin directory (in
+ * production no active provider may be in sandbox mode), the background jobs. CDI's own start-up event fires before Payara
  * has bound this data source; a servlet context listener runs after it and before any request. Readiness
  * ({@link ServingState}) turns UP only after all of it.
  */
@@ -99,6 +99,8 @@ public class ApplicationStartup implements ServletContextListener {
         var mode = settings.mode(); // reads and validates every setting: a bad one stops the deployment here
         DevKeyGuard.check(mode);
         PublicUrlGuard.check(mode, settings.publicUrl());
+        PluginAllowListGuard.check(mode, org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(PluginAllowListGuard.KEY, String.class));
         migration.migrateAtStartup();
         int plugins = this.plugins.entries().size(); // load the plugin directory now, not on the first checkout
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();

@@ -20,8 +20,11 @@ import java.util.logging.Logger;
  * <p>Per request it refuses non-{@code https} URIs ({@link UriPolicy}) before anything is sent, gives a
  * request without its own timeout the time left in the call's {@link CallBudget} (the provider's budget
  * outside a guarded call), cuts a longer timeout the plugin set itself down to that time, refuses to send
- * when nothing is left (as a connect timeout: certainly not sent), replaces any {@code X-Correlation-Id} with the current one, and reports
- * the exchange to the {@link ProviderCallListener}. Thread-safe.
+ * when nothing is left (as a connect timeout: certainly not sent), replaces any {@code X-Correlation-Id} with the
+ * current one, and reports the exchange to the {@link ProviderCallListener}. A response body is read only up to
+ * the provider's cap ({@link CappedBodyHandler}: {@code tijarat.provider.<id>.max-response-bytes}, else
+ * {@code tijarat.plugins.max-response-bytes}): a bigger one fails the call with an {@code IOException} instead
+ * of filling the heap. Thread-safe.
  */
 final class HostProviderHttp implements ProviderHttp {
 
@@ -34,9 +37,20 @@ final class HostProviderHttp implements ProviderHttp {
     private final boolean allowInsecureLoopback;
     private final Supplier<Optional<String>> correlationId;
     private final ProviderCallListener listener;
+    private final long maxResponseBytes;
 
     HostProviderHttp(String providerId, Duration defaultRequestTimeout, HttpClient client, boolean allowInsecureLoopback,
                      Supplier<Optional<String>> correlationId, ProviderCallListener listener) {
+        this(providerId, defaultRequestTimeout, client, allowInsecureLoopback, correlationId, listener,
+                ProviderContextFactory.DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    HostProviderHttp(String providerId, Duration defaultRequestTimeout, HttpClient client, boolean allowInsecureLoopback,
+                     Supplier<Optional<String>> correlationId, ProviderCallListener listener, long maxResponseBytes) {
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("maxResponseBytes must be > 0, was " + maxResponseBytes);
+        }
+        this.maxResponseBytes = maxResponseBytes;
         this.providerId = providerId;
         this.defaultRequestTimeout = defaultRequestTimeout;
         this.client = client;
@@ -52,7 +66,9 @@ final class HostProviderHttp implements ProviderHttp {
         HttpRequest guarded = guard(request);
         long started = System.nanoTime();
         try {
-            HttpResponse<T> response = client.send(guarded, responseBodyHandler);
+            HttpResponse<T> response = client.send(guarded, new CappedBodyHandler<>(responseBodyHandler,
+                    maxResponseBytes, "provider " + providerId + " may read (tijarat.provider." + providerId
+                    + ".max-response-bytes)"));
             report(guarded, OptionalInt.of(response.statusCode()), Optional.empty(), started);
             return response;
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -20,14 +20,22 @@ import java.util.function.Supplier;
  */
 public final class ProviderContextFactory {
 
+    /** The largest response body a provider may read unless configured otherwise: 2 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 2L * 1024 * 1024;
+    /** The bounds of {@code max-response-bytes}: 1 KiB to 256 MiB. */
+    static final long MIN_RESPONSE_BYTES = 1024;
+    static final long MAX_RESPONSE_BYTES = 256L * 1024 * 1024;
+
     private final Function<String, Optional<String>> configLookup;
     private final Clock clock;
     private final Supplier<Optional<String>> correlationId;
     private final ProviderCallListener callListener;
     private final boolean allowInsecureLoopback;
     private final HttpClient httpClient;
+    private final long maxResponseBytes;
 
     private ProviderContextFactory(Builder builder) {
+        this.maxResponseBytes = builder.maxResponseBytes;
         this.configLookup = builder.configLookup;
         this.clock = builder.clock;
         this.correlationId = builder.correlationId;
@@ -65,7 +73,7 @@ public final class ProviderContextFactory {
         String id = descriptor.id();
         RedactingProviderLogger logger = new RedactingProviderLogger(id, config.secretValues(), correlationId);
         HostProviderHttp http = new HostProviderHttp(id, requestTimeout(descriptor), httpClient,
-                allowInsecureLoopback, correlationId, callListener);
+                allowInsecureLoopback, correlationId, callListener, maxResponseBytes(descriptor));
         return new HostProviderContext(id, config, clock, logger, http);
     }
 
@@ -85,6 +93,23 @@ public final class ProviderContextFactory {
         }).orElse(descriptor.defaultTimeout());
     }
 
+    /** The operator's {@code tijarat.provider.<id>.max-response-bytes} when set, else the host-wide cap. */
+    private long maxResponseBytes(ProviderDescriptor descriptor) {
+        String key = "tijarat.provider." + descriptor.id() + ".max-response-bytes";
+        return configLookup.apply(key).filter(v -> !v.isBlank()).map(value -> {
+            try {
+                long bytes = Long.parseLong(value.trim());
+                if (bytes < MIN_RESPONSE_BYTES || bytes > MAX_RESPONSE_BYTES) {
+                    throw new NumberFormatException();
+                }
+                return bytes;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number of bytes between " + MIN_RESPONSE_BYTES
+                        + " and " + MAX_RESPONSE_BYTES + ", was '" + value + "'");
+            }
+        }).orElse(maxResponseBytes);
+    }
+
     /** Collects the settings; {@link #build()} validates. Not thread-safe. */
     public static final class Builder {
         private final Function<String, Optional<String>> configLookup;
@@ -93,6 +118,7 @@ public final class ProviderContextFactory {
         private ProviderCallListener callListener = ProviderCallListener.NONE;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private boolean allowInsecureLoopback;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder(Function<String, Optional<String>> configLookup) {
             this.configLookup = Objects.requireNonNull(configLookup, "configLookup");
@@ -132,6 +158,19 @@ public final class ProviderContextFactory {
          */
         public Builder allowInsecureLoopback(boolean allowInsecureLoopback) {
             this.allowInsecureLoopback = allowInsecureLoopback;
+            return this;
+        }
+
+        /**
+         * The largest response body any provider may read (a provider's own
+         * {@code tijarat.provider.<id>.max-response-bytes} overrides it). Default: 2 MiB; 1 KiB to 256 MiB.
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes < MIN_RESPONSE_BYTES || maxResponseBytes > MAX_RESPONSE_BYTES) {
+                throw new IllegalArgumentException("maxResponseBytes must be between " + MIN_RESPONSE_BYTES + " and "
+                        + MAX_RESPONSE_BYTES + ", was " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 

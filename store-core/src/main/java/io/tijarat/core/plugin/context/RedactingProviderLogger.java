@@ -3,8 +3,6 @@ package io.tijarat.core.plugin.context;
 import io.tijarat.spi.ProviderLogger;
 import io.tijarat.spi.Redaction;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,16 +15,15 @@ import java.util.logging.Logger;
  * can set one provider's level.
  *
  * <p>Every line is prefixed with the provider id and the current correlation id. The message and the
- * messages of an attached exception (and its causes) lose, in this order, the provider's secret values
- * (replaced by {@code ***}) and phone and CNIC numbers ({@link Redaction#redact}). Thread-safe.
+ * messages of an attached exception (and its causes) go through the provider's {@link Redactor}: secret values
+ * (replaced by {@code ***}), then phone and CNIC numbers ({@link Redaction#redact}) — the same redaction the core
+ * applies to the plugin's exceptions it logs. Thread-safe.
  */
 public final class RedactingProviderLogger implements ProviderLogger {
 
-    private static final String MASK = "***";
-
     private final String providerId;
     private final Logger logger;
-    private final List<String> secrets;
+    private final Redactor redactor;
     private final Supplier<Optional<String>> correlationId;
 
     /**
@@ -37,9 +34,7 @@ public final class RedactingProviderLogger implements ProviderLogger {
                                    Supplier<Optional<String>> correlationId) {
         this.providerId = Objects.requireNonNull(providerId, "providerId");
         this.logger = Logger.getLogger(loggerName(providerId));
-        // Longest first, so a secret that contains another is masked whole.
-        this.secrets = secretValues.stream().filter(value -> !value.isEmpty())
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.redactor = Redactor.maskingSecrets(secretValues);
         this.correlationId = Objects.requireNonNull(correlationId, "correlationId");
     }
 
@@ -64,17 +59,12 @@ public final class RedactingProviderLogger implements ProviderLogger {
         // Without these, the formatter would name the logger class's caller: the plugin's internals.
         record.setSourceClassName(logger.getName());
         record.setSourceMethodName(level.name().toLowerCase(java.util.Locale.ROOT));
-        record.setThrown(RedactedThrowable.of(error, this::redact));
+        record.setThrown(redactor.redact(error));
         logger.log(record);
     }
 
-    /** Secrets first: a numeric secret could otherwise be half-masked as a phone number and stay readable. */
     String redact(String text) {
-        String result = text;
-        for (String secret : secrets) {
-            result = result.replace(secret, MASK);
-        }
-        return Redaction.redact(result);
+        return redactor.apply(text);
     }
 
     private String prefix() {

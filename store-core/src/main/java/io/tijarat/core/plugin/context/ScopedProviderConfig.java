@@ -112,6 +112,11 @@ public final class ScopedProviderConfig implements ProviderConfig {
         return result;
     }
 
+    /** Masks this provider's set secret values (and personal data) in text and exceptions. */
+    public Redactor redactor() {
+        return Redactor.maskingSecrets(secretValues());
+    }
+
     /** The values of the secret properties that are set, for masking in log lines. */
     Collection<String> secretValues() {
         return declared.values().stream().filter(ConfigProperty::secret).map(property -> values.get(property.name()))
