@@ -62,7 +62,7 @@ class JazzCashProviderFactoryTest {
         assertEquals(Duration.ofSeconds(60), descriptor.defaultTimeout());
         assertTrue(WalletPayment.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
         assertTrue(StatusInquiry.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
-        assertTrue(WalletRefund.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
+        assertTrue(RefundApi.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
     }
 
     @Test

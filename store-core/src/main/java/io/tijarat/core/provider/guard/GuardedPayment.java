@@ -54,6 +54,13 @@ public interface GuardedPayment {
             skipOn = PermanentProviderException.class)
     VoidOutcome voidPayment(VoidRequest request);
 
+    /** A read about a refund, called by the reconciler: the inquiry's limits. */
+    @Timeout(15_000)
+    @Bulkhead(5)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    RefundOutcome refundStatus(RefundRequest request);
+
     /** Local work (a signature check): only a timeout, so a plugin bug cannot hang the webhook endpoint. */
     @Timeout(2_000)
     CallbackOutcome verifyCallback(CallbackRequest request);
