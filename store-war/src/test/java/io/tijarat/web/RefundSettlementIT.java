@@ -109,7 +109,7 @@ class RefundSettlementIT {
 
         var detail = http.get("/api/admin/orders/" + orderId, "Authorization", Tokens.admin());
         assertEquals(String.valueOf(total), field(detail.body(), "refundedMinor"), detail.body());
-        assertEquals("REFUNDED", field(detail.body(), "status"));
+        assertEquals("REFUNDED", field(detail.body(), "summary.status"), detail.body());
         assertTrue(PaymentStubs.jazzCash().requestsTo(JazzCashStub.INQUIRY_PATH).stream()
                 .anyMatch(f -> attemptId.equals(f.get("pp_TxnRefNo"))), "settled by asking JazzCash");
     }

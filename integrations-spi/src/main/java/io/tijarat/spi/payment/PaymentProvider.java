@@ -54,7 +54,9 @@ public interface PaymentProvider {
      * Gives money back. Requires {@link PaymentCapability#REFUND}, and
      * {@link PaymentCapability#PARTIAL_REFUND} when {@link RefundRequest#isPartial()}. A gateway without
      * a refund API (EasyPaisa) does not declare it: staff refund through the gateway's portal and record
-     * it in the shop.
+     * it in the shop. A gateway with a refund API for some instruments only answers
+     * {@link RefundOutcome.NotSupported} for the others ({@link RefundRequest#method()}), without calling the
+     * gateway: the core keeps the refund open for staff.
      */
     default RefundOutcome refund(RefundRequest request) {
         throw new UnsupportedOperationException("refund needs PaymentCapability.REFUND");
