@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * ({@link io.tijarat.spi.shipping.ShippingCapability#TRACKING_WEBHOOKS},
  * {@link io.tijarat.spi.shipping.ShippingProvider#verifyTrackingCallback},
  * {@link io.tijarat.spi.shipping.TrackingCallbackOutcome}) and the delivery city in payment requests
- * ({@link io.tijarat.spi.payment.PaymentRequest#deliveryCity()}).
+ * ({@link io.tijarat.spi.payment.PaymentRequest#deliveryCity()}); <b>1.2</b> refunds that settle: the paying
+ * instrument in refund requests ({@link io.tijarat.spi.payment.RefundRequest#method()}), asking about an open
+ * refund ({@link io.tijarat.spi.payment.PaymentProvider#refundStatus}) and the outcome
+ * {@link io.tijarat.spi.payment.RefundOutcome.NotSupported}.
  *
  * @param major incremented for an incompatible change
  * @param minor incremented for a compatible addition
@@ -32,7 +35,7 @@ public record SpiVersion(int major, int minor) {
      * The version of this jar. Kept equal to the build's {@code tijarat.spi.version} (which also goes
      * into this jar's manifest) by a test.
      */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 1);
+    public static final SpiVersion CURRENT = new SpiVersion(1, 2);
 
     private static final Pattern TEXT = Pattern.compile("(0|[1-9]\\d{0,3})\\.(0|[1-9]\\d{0,3})");
 

@@ -61,14 +61,15 @@ class SpiVersionTest {
 
         assertEquals(SpiVersion.CURRENT, SpiVersion.parse(build.getProperty("version")),
                 "SpiVersion.CURRENT and the build's tijarat.spi.version disagree; change both together");
-        assertEquals("1.1", SpiVersion.CURRENT.toString());
+        assertEquals("1.2", SpiVersion.CURRENT.toString());
     }
 
     @Test
     void givenThisServer_whenPluginsBuiltForEarlierAndLaterMinorsAreChecked_thenOnlyTheLaterIsRefused() {
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.0"), "plugins built for 1.0 must keep loading");
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.1"));
-        assertFalse(SpiVersion.CURRENT.isCompatibleWith("1.2"));
+        assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.2"));
+        assertFalse(SpiVersion.CURRENT.isCompatibleWith("1.3"));
         assertFalse(SpiVersion.CURRENT.isCompatibleWith("2.0"));
     }
 }

@@ -54,10 +54,36 @@ public interface PaymentProvider {
      * Gives money back. Requires {@link PaymentCapability#REFUND}, and
      * {@link PaymentCapability#PARTIAL_REFUND} when {@link RefundRequest#isPartial()}. A gateway without
      * a refund API (EasyPaisa) does not declare it: staff refund through the gateway's portal and record
-     * it in the shop.
+     * it in the shop. A gateway with a refund API for some instruments only answers
+     * {@link RefundOutcome.NotSupported} for the others ({@link RefundRequest#method()}), without calling the
+     * gateway: the core keeps the refund open for staff.
      */
     default RefundOutcome refund(RefundRequest request) {
         throw new UnsupportedOperationException("refund needs PaymentCapability.REFUND");
+    }
+
+    /**
+     * Asks the gateway what became of a refund that ended {@link RefundOutcome.Pending} or
+     * {@link RefundOutcome.Unknown}. A read: safe to repeat; the core asks with back-off, outside any
+     * database transaction, through the provider's fault tolerance (the inquiry's time budget), and never
+     * sends the refund again to find out. {@code request} is the refund as it was sent (same
+     * {@link RefundRequest#refundId()}).
+     *
+     * <p>Answers with {@link RefundOutcome}: {@code Refunded} — done (with the gateway's reference);
+     * {@code Declined} — it failed, no money moved (the core frees the amount); {@code Pending} or
+     * {@code Unknown} — not settled yet (asked again later); {@code NotSupported} — the gateway cannot be
+     * asked about this refund, and the core hands it to staff, who resolve it from the gateway's portal. A
+     * gateway that gives no usable answer throws {@link io.tijarat.spi.TransientProviderException} (asked
+     * again later).
+     *
+     * <p>The default answers {@code NotSupported}: a plugin built before this method existed, or for a
+     * gateway that cannot be asked, leaves open refunds to staff. No capability is needed to call it.
+     *
+     * @since 1.1
+     */
+    default RefundOutcome refundStatus(RefundRequest request) {
+        return new RefundOutcome.NotSupported("this provider cannot be asked about a refund: check the gateway's"
+                + " portal and resolve it by hand");
     }
 
     /** Cancels an unpaid attempt. Requires {@link PaymentCapability#VOID}. */

@@ -20,9 +20,22 @@ import java.util.Optional;
  * @param paidAmount       what the attempt paid; the core makes sure all refunds together stay within
  *                         it
  * @param reason           why, for the gateway's records; no personal data
+ * @param method           the instrument the attempt was paid with, as the core recorded it at checkout
+ *                         ({@link PaymentMethod#WALLET}, {@link PaymentMethod#CARD},
+ *                         {@link PaymentMethod#VOUCHER}, or {@link PaymentMethod#ANY} when the customer chose on
+ *                         the gateway's page); empty when the core does not know it (attempts made before SPI
+ *                         1.1 recorded it). A gateway with one refund API per instrument routes by it, and
+ *                         answers {@link RefundOutcome.NotSupported} for an instrument it cannot refund.
+ * @since 1.1 {@code method}; the six-argument constructor stays for plugins and tests built against 1.0
  */
 public record RefundRequest(IdempotencyKey refundId, IdempotencyKey attemptId, Optional<String> gatewayReference,
-                            Money amount, Money paidAmount, String reason) {
+                            Money amount, Money paidAmount, String reason, Optional<PaymentMethod> method) {
+
+    /** A request without the paying instrument (SPI 1.0's shape). */
+    public RefundRequest(IdempotencyKey refundId, IdempotencyKey attemptId, Optional<String> gatewayReference,
+                         Money amount, Money paidAmount, String reason) {
+        this(refundId, attemptId, gatewayReference, amount, paidAmount, reason, Optional.empty());
+    }
 
     public RefundRequest {
         Checks.notNull(refundId, "refundId");
@@ -40,6 +53,7 @@ public record RefundRequest(IdempotencyKey refundId, IdempotencyKey attemptId, O
             throw new IllegalArgumentException("refund amount " + amount + " exceeds the paid amount " + paidAmount);
         }
         Checks.notBlank(reason, "reason");
+        Checks.optional(method, "method");
     }
 
     /** Whether this gives back less than the whole paid amount. */

@@ -13,7 +13,10 @@
  *   <li>the core's reconciliation settles pending and unknown attempts with
  *       {@link io.tijarat.spi.payment.PaymentProvider#inquire inquire};</li>
  *   <li>later, staff may {@link io.tijarat.spi.payment.PaymentProvider#refund refund} or
- *       {@link io.tijarat.spi.payment.PaymentProvider#voidPayment void} it.</li>
+ *       {@link io.tijarat.spi.payment.PaymentProvider#voidPayment void} it; the reconciler settles a refund
+ *       left pending or unknown with {@link io.tijarat.spi.payment.PaymentProvider#refundStatus refundStatus},
+ *       and a refund the gateway cannot make or be asked about
+ *       ({@link io.tijarat.spi.payment.RefundOutcome.NotSupported}) waits for staff.</li>
  * </ol>
  * Callback, return and inquiry all report the same {@link io.tijarat.spi.payment.InquiryOutcome}
  * shape, so the core settles an attempt through one idempotent function whichever arrives first.

@@ -71,7 +71,7 @@ public class CheckoutService {
         RateQuote quote = shippingQuote(command, customer, cart);
 
         OrderPlacement.Placed placed = placement.place(idempotencyRecordId, cart.id(), cart.weightGrams(), customer,
-                payment.id(), command.shippingProvider(), quote);
+                payment.id(), choice.method(), command.shippingProvider(), quote);
 
         OrderView view = pay(placed, payment, customer, choice, apiBase(command.apiBase()));
         return new CheckoutResult(view, placed.accessToken());
@@ -86,7 +86,7 @@ public class CheckoutService {
                                   RetryPaymentCommand command) {
         ProviderDescriptor payment = paymentProvider(command.paymentProvider());
         PaymentChoice choice = PaymentChoice.from(command.paymentMethod(), command.wallet());
-        OrderPlacement.Placed placed = placement.newAttempt(idempotencyRecordId, orderId, accessToken, payment.id());
+        OrderPlacement.Placed placed = placement.newAttempt(idempotencyRecordId, orderId, accessToken, payment.id(), choice.method());
         Order order = em.find(Order.class, placed.orderId());
         var customer = new CustomerDetails(order.customerName(), PhoneNumber.of(order.customerPhone()),
                 order.customerEmail() == null ? null : EmailAddress.of(order.customerEmail()), order.locale(),

@@ -65,7 +65,8 @@ public class OrderPlacement {
      * unknown, started: inquiry settles those first), and for orders no longer waiting for payment.
      */
     @Transactional
-    public Placed newAttempt(String idempotencyRecordId, String orderId, String accessToken, String paymentProvider) {
+    public Placed newAttempt(String idempotencyRecordId, String orderId, String accessToken, String paymentProvider,
+                             io.tijarat.spi.payment.PaymentMethod method) {
         var now = clock.instant();
         Order order = orderId == null || accessToken == null ? null
                 : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -86,7 +87,7 @@ public class OrderPlacement {
                     + "; a new one can start once it has failed or expired, so you are never charged twice");
         }
         order.payWith(paymentProvider, now);
-        var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), now);
+        var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), method, now);
         em.persist(attempt);
         idempotency.attachOrder(idempotencyRecordId, order.id());
         return new Placed(order.id(), attempt.id(), null);
@@ -94,7 +95,8 @@ public class OrderPlacement {
 
     @Transactional(TxType.REQUIRES_NEW)
     public Placed place(String idempotencyRecordId, String cartId, int quotedWeightGrams, CustomerDetails customer,
-                        String paymentProvider, String shippingProvider, RateQuote shippingQuote) {
+                        String paymentProvider, io.tijarat.spi.payment.PaymentMethod method, String shippingProvider,
+                        RateQuote shippingQuote) {
         var now = clock.instant();
         Cart cart = em.find(Cart.class, cartId, LockModeType.PESSIMISTIC_WRITE);
         if (cart == null) {
@@ -132,7 +134,7 @@ public class OrderPlacement {
         var order = new Order(draft, OrderNumbers.next(), AccessTokens.hash(token), now, "customer");
         em.persist(order);
         outbox.orderEvent(order, OrderEvent.ORDER_PLACED, order.total());
-        var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), now);
+        var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), method, now);
         em.persist(attempt);
         cart.checkOut(now);
         idempotency.attachOrder(idempotencyRecordId, order.id());

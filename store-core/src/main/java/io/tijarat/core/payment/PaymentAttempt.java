@@ -43,6 +43,10 @@ public class PaymentAttempt {
     @Column(name = "gateway_reference", length = 100)
     private String gatewayReference;
 
+    /** The instrument chosen at checkout (a {@link io.tijarat.spi.payment.PaymentMethod} name); null before V11. */
+    @Column(length = 8)
+    private String method;
+
     @Column(length = 500)
     private String detail;
 
@@ -72,6 +76,13 @@ public class PaymentAttempt {
     }
 
     public PaymentAttempt(String orderId, String providerId, Money amount, Instant now) {
+        this(orderId, providerId, amount, null, now);
+    }
+
+    /** @param method the instrument the customer chose at checkout (null when not known) */
+    public PaymentAttempt(String orderId, String providerId, Money amount, io.tijarat.spi.payment.PaymentMethod method,
+                          Instant now) {
+        this.method = method == null ? null : method.name();
         this.id = newId();
         this.orderId = orderId;
         this.providerId = providerId;
@@ -136,6 +147,17 @@ public class PaymentAttempt {
     public Money amount() { return Money.of(amountMinor, currency); }
     public AttemptStatus status() { return status; }
     public String gatewayReference() { return gatewayReference; }
+    /** The instrument the customer chose at checkout; empty for attempts made before it was recorded. */
+    public java.util.Optional<io.tijarat.spi.payment.PaymentMethod> method() {
+        if (method == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(io.tijarat.spi.payment.PaymentMethod.valueOf(method));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(io.tijarat.spi.payment.PaymentMethod.ANY);
+        }
+    }
     public String detail() { return detail; }
     public String nextAction() { return nextAction; }
     public Instant updatedAt() { return updatedAt; }

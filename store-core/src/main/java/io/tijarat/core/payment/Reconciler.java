@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * (timeouts), pending (the customer has not acted) — by asking the provider, through the same
  * {@link PaymentSettlement} as callbacks. It respects each provider's minimum delay before the first
  * inquiry and backs off between inquiries; when the provider's window has passed the order expires and an
- * attempt that never got a certain answer is escalated to admins. No transaction is open during an inquiry.
+ * attempt that never got a certain answer is escalated to admins. It also follows up on refunds the provider
+ * left pending or unknown ({@link RefundFollowUp}). No transaction is open during an inquiry.
  * A background job ({@code reconciler}, every {@code tijarat.reconciler.interval-seconds}); each attempt is
  * settled in its own transactions and a failure with one never stops the others.
  */
@@ -47,8 +48,14 @@ public class Reconciler implements BackgroundJob {
     @Inject
     TijaratSettings settings;
 
-    /** Summary of one run; {@code failed} counts attempts or orders that could not be handled this time. */
-    public record Run(int looked, int settled, int expired, int failed) {
+    @Inject
+    RefundFollowUp refunds;
+
+    /**
+     * Summary of one run; {@code failed} counts attempts or orders that could not be handled this time;
+     * {@code refunds} the open refunds asked about.
+     */
+    public record Run(int looked, int settled, int expired, int failed, int refunds) {
     }
 
     @Override
@@ -65,9 +72,10 @@ public class Reconciler implements BackgroundJob {
     public JobResult run() {
         var tally = new JobResult.Tally();
         Run run = runOnce(tally);
-        if (run.looked() > 0 || run.expired() > 0) {
+        if (run.looked() > 0 || run.expired() > 0 || run.refunds() > 0) {
             LOG.info(() -> "Reconciler looked at " + run.looked() + " attempts: " + run.settled() + " settled, "
-                    + run.expired() + " expired" + (run.failed() > 0 ? ", " + run.failed() + " failed" : ""));
+                    + run.expired() + " expired" + (run.failed() > 0 ? ", " + run.failed() + " failed" : "")
+                    + "; asked about " + run.refunds() + " refunds");
         }
         return tally.result();
     }
@@ -109,7 +117,8 @@ public class Reconciler implements BackgroundJob {
                 tally.failed("order " + orderId, e);
             }
         }
-        return new Run(looked, settled, expired, failed);
+        int refundsLooked = refunds.followUp(tally);
+        return new Run(looked, settled, expired, failed, refundsLooked);
     }
 
     private enum Result { SETTLED, EXPIRED, WAITING }

@@ -35,6 +35,13 @@ public interface PaymentProviders {
      */
     RefundOutcome refund(String providerId, RefundRequest request) throws ProviderUnavailableException;
 
+    /**
+     * Asks the provider what became of a refund, through its guard (the inquiry's limits); never call it inside
+     * a transaction. "Maybe answered" (timeout, plugin bug) ends as {@link RefundOutcome.Unknown}; "certainly not
+     * asked" throws {@link ProviderUnavailableException}.
+     */
+    RefundOutcome refundStatus(String providerId, RefundRequest request) throws ProviderUnavailableException;
+
     /** Asks the provider what became of an attempt; a call that fails ends as {@link InquiryOutcome.Unknown}. */
     InquiryOutcome inquire(String providerId, InquiryRequest request) throws ProviderUnavailableException;
 

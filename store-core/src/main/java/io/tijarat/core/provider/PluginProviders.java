@@ -223,6 +223,12 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     }
 
     @Override
+    public RefundOutcome refundStatus(String providerId, RefundRequest request) {
+        return mutatingCall(providerId, ProviderType.PAYMENT, GuardedPayment.class, "refund-status",
+                p -> p.refundStatus(request), RefundOutcome.Unknown::new);
+    }
+
+    @Override
     public InquiryOutcome inquire(String providerId, InquiryRequest request) {
         return mutatingCall(providerId, ProviderType.PAYMENT, GuardedPayment.class, "inquire", p -> p.inquire(request),
                 InquiryOutcome.Unknown::new);

@@ -61,6 +61,21 @@ public class Refund {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(nullable = false)
+    private int checks;
+
+    @Column(name = "resolved_by", length = 100)
+    private String resolvedBy;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "resolution_note", length = 300)
+    private String resolutionNote;
+
     @Version
     private long version;
 
@@ -86,12 +101,40 @@ public class Refund {
 
     void record(RefundStatus outcome, String reference, String detail, Instant now) {
         this.status = outcome;
-        this.gatewayReference = reference;
+        if (reference != null) {
+            this.gatewayReference = reference;
+        }
         this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
         this.updatedAt = now;
     }
 
+    /** When the reconciler asks the provider next; counts the asks, for back-off. */
+    void scheduleCheck(Instant at) {
+        this.nextCheckAt = at;
+        this.checks++;
+    }
+
+    /** Keeps other reconcilers off this refund while one asks about it. */
+    void lease(Instant until) {
+        this.nextCheckAt = until;
+    }
+
+    /** An admin's resolution: the outcome, and who decided it, when and why. */
+    void resolve(RefundStatus outcome, String reference, String actor, String note, Instant now) {
+        record(outcome, reference, "resolved by " + actor + ": " + note, now);
+        this.nextCheckAt = null;
+        this.resolvedBy = actor;
+        this.resolvedAt = now;
+        this.resolutionNote = note;
+    }
+
     public IdempotencyKey key() { return IdempotencyKey.of(id); }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public int checks() { return checks; }
+    public String resolvedBy() { return resolvedBy; }
+    public Instant resolvedAt() { return resolvedAt; }
+    public String resolutionNote() { return resolutionNote; }
     public String id() { return id; }
     public String orderId() { return orderId; }
     public String attemptId() { return attemptId; }

@@ -93,10 +93,11 @@ public class AdminOrderResource {
     }
 
     /**
-     * A refund: the amount in paisa, why, and — when the payment provider cannot refund — {@code manual:
+     * A refund: the amount in paisa, why, which payment it gives back ({@code attemptId}; required when the
+     * order has more than one approved payment) and — when the payment provider cannot refund — {@code manual:
      * true} to record that staff paid the customer back themselves.
      */
-    public record RefundRequestBody(Long amountMinor, String reason, Boolean manual) {
+    public record RefundRequestBody(Long amountMinor, String reason, Boolean manual, String attemptId) {
     }
 
     @GET
@@ -223,7 +224,10 @@ public class AdminOrderResource {
     @RolesAllowed(TijaratApplication.ADMIN)
     @Operation(operationId = "refundOrder", summary = "Refund all or part of an order (requires an Idempotency-Key)",
             description = "Through the payment provider when it can refund; otherwise answered 422 until staff "
-                    + "confirm a manual refund with manual=true. Refunds never add up to more than was paid.")
+                    + "confirm a manual refund with manual=true. Refunds never add up to more than was paid. "
+                    + "attemptId names the payment refunded; an order with several approved payments and no "
+                    + "attemptId is refused (422, ambiguous). A refund the provider cannot make for the instrument "
+                    + "that paid is answered 201 with status AWAITING_STAFF.")
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RefundRequest")))
     @APIResponse(responseCode = "201",
@@ -246,7 +250,7 @@ public class AdminOrderResource {
             if (request.amountMinor() == null) {
                 throw new InvalidInputException("amountMinor", "is required");
             }
-            RefundView refund = refunds.refund(orderId, request.amountMinor(), request.reason(),
+            RefundView refund = refunds.refund(orderId, request.attemptId(), request.amountMinor(), request.reason(),
                     Boolean.TRUE.equals(request.manual()), actor, recordId);
             return refundCreated(orderId, refund);
         }, refundId -> refundCreated(orderId, refundLedger.view(refundId)));

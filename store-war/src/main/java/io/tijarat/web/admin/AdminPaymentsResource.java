@@ -126,6 +126,6 @@ public class AdminPaymentsResource {
         Reconciler.Run run = jobs.runNow(reconciler.name(), reconciler::runOnce,
                 r -> new io.tijarat.core.jobs.JobResult(r.looked(), r.failed(), null));
         int applied = jobs.runNow(staleEvents.name(), staleEvents::run, r -> r).done();
-        return new Reconciler.Run(run.looked(), run.settled() + applied, run.expired(), run.failed());
+        return new Reconciler.Run(run.looked(), run.settled() + applied, run.expired(), run.failed(), run.refunds());
     }
 }

@@ -20,8 +20,16 @@ import java.time.Duration;
  *   <li>a payment with a wallet account → {@link WalletPayment} (server to server, MPIN on the phone);</li>
  *   <li>a voucher payment → {@link VoucherPayment} (over the counter, {@code Pending(PayVoucher)});</li>
  *   <li>any other payment → {@link HostedCheckout} ({@code Pending(Redirect POST)} to JazzCash's page);</li>
- *   <li>inquiry → {@link StatusInquiry}; refund → {@link WalletRefund}; return and IPN →
- *       {@link CallbackVerifier}.</li>
+ *   <li>inquiry → {@link StatusInquiry}; return and IPN → {@link CallbackVerifier};</li>
+ *   <li>refund → {@link RefundApi}, by the instrument that paid ({@link RefundRequest#method()}): a wallet
+ *       payment through the wallet refund API, a card payment through the card refund API; a voucher (JazzCash
+ *       publishes no refund API for over-the-counter payments) and a payment whose instrument the customer
+ *       chose on JazzCash's page ({@code ANY}: not known to the shop) are {@code NotSupported}, so the core
+ *       hands them to staff. A request without the instrument (a core older than SPI 1.2) goes to the wallet
+ *       API, as before;</li>
+ *   <li>asking about an open refund ({@link #refundStatus}) → {@link StatusInquiry} of the original
+ *       transaction: JazzCash's published code 131 "Transaction is Refunded" settles a refund of the whole
+ *       payment; a partial refund cannot be told apart there, so it is {@code NotSupported} (staff).</li>
  * </ul>
  * The attempt id is {@code pp_TxnRefNo} in every request, so inquiry finds a lost answer again. JazzCash
  * publishes no code for a reused reference, so a payment is sent again only when JazzCash surely did not take
@@ -46,19 +54,19 @@ final class JazzCashProvider implements PaymentProvider {
     private final WalletPayment walletPayment;
     private final VoucherPayment voucherPayment;
     private final StatusInquiry statusInquiry;
-    private final WalletRefund walletRefund;
+    private final RefundApi refunds;
     private final CallbackVerifier callbackVerifier;
     private final ProviderLogger log;
 
     JazzCashProvider(JazzCashSettings settings, HostedCheckout hostedCheckout, WalletPayment walletPayment,
-                     VoucherPayment voucherPayment, StatusInquiry statusInquiry, WalletRefund walletRefund,
+                     VoucherPayment voucherPayment, StatusInquiry statusInquiry, RefundApi refunds,
                      CallbackVerifier callbackVerifier, ProviderLogger log) {
         this.settings = settings;
         this.hostedCheckout = hostedCheckout;
         this.walletPayment = walletPayment;
         this.voucherPayment = voucherPayment;
         this.statusInquiry = statusInquiry;
-        this.walletRefund = walletRefund;
+        this.refunds = refunds;
         this.callbackVerifier = callbackVerifier;
         this.log = log;
     }
@@ -94,9 +102,53 @@ final class JazzCashProvider implements PaymentProvider {
 
     @Override
     public RefundOutcome refund(RefundRequest request) {
-        RefundOutcome outcome = walletRefund.refund(request);
-        log.info("jazzcash refund " + request.refundId() + " attempt=" + request.attemptId() + " partial="
-                + request.isPartial() + " outcome=" + outcome.getClass().getSimpleName());
+        RefundOutcome outcome = refundByInstrument(request);
+        log.info("jazzcash refund " + request.refundId() + " attempt=" + request.attemptId() + " method="
+                + request.method().map(Enum::name).orElse("unrecorded") + " partial=" + request.isPartial()
+                + " outcome=" + outcome.getClass().getSimpleName());
+        return outcome;
+    }
+
+    private RefundOutcome refundByInstrument(RefundRequest request) {
+        PaymentMethod method = request.method().orElse(PaymentMethod.WALLET);
+        return switch (method) {
+            case WALLET -> refunds.refund(request, RefundApi.Kind.WALLET);
+            case CARD -> refunds.refund(request, RefundApi.Kind.CARD);
+            case VOUCHER -> new RefundOutcome.NotSupported("JazzCash publishes no refund API for over-the-counter"
+                    + " voucher payments: pay the customer back by hand (bank transfer or wallet) and record it");
+            case ANY -> new RefundOutcome.NotSupported("the customer chose how to pay on JazzCash's page, so the shop"
+                    + " does not know which JazzCash refund API (card or wallet) applies: refund it in the JazzCash"
+                    + " portal and record it");
+        };
+    }
+
+    /**
+     * JazzCash publishes no inquiry for a refund; its status inquiry of the original transaction reports code 131
+     * "Transaction is Refunded" once the whole payment was given back. A refund of the whole payment is therefore
+     * {@code Refunded} on 131 and still {@code Pending} while JazzCash reports the payment completed; anything
+     * else is {@code Unknown} (asked again). A partial refund leaves the payment completed either way:
+     * {@code NotSupported}, for staff.
+     */
+    @Override
+    public RefundOutcome refundStatus(RefundRequest request) {
+        if (request.isPartial()) {
+            return new RefundOutcome.NotSupported("JazzCash's status inquiry shows a refund of the whole payment only"
+                    + " (code 131); check this partial refund in the JazzCash portal");
+        }
+        // The inquiry takes the reference only (pp_TxnRefNo); the start time is not sent.
+        InquiryOutcome payment = statusInquiry.inquire(new InquiryRequest(request.attemptId(), request.gatewayReference(),
+                request.paidAmount(), java.time.Instant.EPOCH));
+        RefundOutcome outcome;
+        if (payment instanceof InquiryOutcome.Failed failed && "131".equals(failed.code())) {
+            outcome = new RefundOutcome.Refunded(request.gatewayReference().orElse(request.attemptId().value()));
+        } else if (payment instanceof InquiryOutcome.Paid) {
+            outcome = new RefundOutcome.Pending(java.util.Optional.empty());
+        } else {
+            outcome = new RefundOutcome.Unknown("JazzCash's inquiry of the payment reports "
+                    + payment.getClass().getSimpleName() + ", which does not settle the refund");
+        }
+        log.info("jazzcash refund status " + request.refundId() + " attempt=" + request.attemptId() + " outcome="
+                + outcome.getClass().getSimpleName());
         return outcome;
     }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The {@link java.util.ServiceLoader} entry of the JazzCash plugin.
  *
  * <p>Capabilities, declared for what JazzCash's API does: {@code INQUIRY} (status inquiry),
- * {@code REFUND} and {@code PARTIAL_REFUND} (the wallet refund takes an amount), {@code CALLBACKS}
+ * {@code REFUND} and {@code PARTIAL_REFUND} (the wallet and card refunds take an amount; a voucher payment has
+ * no refund API and is answered {@code NotSupported}, which the core hands to staff), {@code CALLBACKS}
  * (signed return and IPN). Not {@code IDEMPOTENT_REFUND}: a refund request has no reference of its own,
  * so JazzCash cannot drop a repeat. Not {@code VOID}: the notes document no cancellation.
  */
@@ -70,7 +71,7 @@ public final class JazzCashProviderFactory implements PaymentProviderFactory {
                 new WalletPayment(settings, api, outcomes, context.clock()),
                 new VoucherPayment(settings, api, outcomes, context.clock()),
                 new StatusInquiry(settings, api),
-                new WalletRefund(settings, api),
+                new RefundApi(settings, api),
                 new CallbackVerifier(settings, hash),
                 context.logger());
     }

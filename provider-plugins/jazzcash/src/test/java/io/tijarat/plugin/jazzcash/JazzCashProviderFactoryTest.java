@@ -63,7 +63,7 @@ class JazzCashProviderFactoryTest {
         assertTrue(WalletPayment.TIMEOUT.compareTo(Duration.ofSeconds(60)) > 0, "the MPIN window fits inside the wallet call");
         assertTrue(WalletPayment.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
         assertTrue(StatusInquiry.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
-        assertTrue(WalletRefund.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
+        assertTrue(RefundApi.TIMEOUT.compareTo(descriptor.defaultTimeout()) < 0);
     }
 
     @Test

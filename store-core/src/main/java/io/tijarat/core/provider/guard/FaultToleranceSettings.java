@@ -49,6 +49,7 @@ public final class FaultToleranceSettings {
             Map.entry("inquire", new Defaults(Duration.ofSeconds(30), 10, DELAY, true, true)),
             Map.entry("refund", new Defaults(Duration.ofSeconds(30), 5, DELAY, false, true)),
             Map.entry("voidPayment", new Defaults(Duration.ofSeconds(30), 5, DELAY, false, true)),
+            Map.entry("refundStatus", new Defaults(Duration.ofSeconds(30), 5, DELAY, true, true)),
             Map.entry("verifyCallback", new Defaults(LOCAL, 0, DELAY, true, false)),
             // shipping: coverage and quotes are on the checkout path
             Map.entry("coverage", new Defaults(Duration.ofSeconds(5), 20, DELAY, true, true)),

@@ -57,4 +57,12 @@ public interface GuardedPayment {
             skipOn = PermanentProviderException.class)
     VoidOutcome voidPayment(VoidRequest request);
 
+    /** A read about a refund, called by the reconciler: like an inquiry. */
+    @Timeout(15_000)
+    @Bulkhead(5)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
+            abortOn = PermanentProviderException.class)
+    RefundOutcome refundStatus(RefundRequest request);
 }

@@ -51,6 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       transaction.</li>
  * </ul>
  * Endpoints: {@value #WALLET_PATH}, {@value #VOUCHER_PATH}, {@value #INQUIRY_PATH}, {@value #REFUND_PATH},
+ * {@value #CARD_REFUND_PATH},
  * and the hosted page {@value #HOSTED_PATH}, which shows three buttons (pay, decline, voucher) and then
  * posts the signed result to {@code pp_ReturnURL}.
  *
@@ -63,7 +64,10 @@ public final class JazzCashStub implements AutoCloseable {
     public static final String WALLET_PATH = "/ApplicationAPI/API/2.0/Purchase/DoMWalletTransaction";
     public static final String VOUCHER_PATH = "/ApplicationAPI/API/Payment/DoTransaction";
     public static final String INQUIRY_PATH = "/ApplicationAPI/API/PaymentInquiry/Inquire";
+    /** The wallet refund API (with the merchant MPIN); refunds MWALLET payments only. */
     public static final String REFUND_PATH = "/ApplicationAPI/API/Purchase/domwalletrefundtransaction";
+    /** The card refund API (no MPIN); refunds card (MPAY) payments only. */
+    public static final String CARD_REFUND_PATH = "/ApplicationAPI/API/authorize/Refund";
     public static final String HOSTED_PATH = "/CustomerPortal/transactionmanagement/merchantform/";
     /** Where the stub's checkout page posts the customer's choice (the stub's own, not JazzCash's). */
     public static final String CHECKOUT_DONE_PATH = "/stub/checkout/done";

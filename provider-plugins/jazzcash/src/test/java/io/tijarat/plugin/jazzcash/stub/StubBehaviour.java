@@ -62,7 +62,8 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
             case JazzCashStub.WALLET_PATH -> api(request, this::wallet);
             case JazzCashStub.VOUCHER_PATH -> api(request, this::voucher);
             case JazzCashStub.INQUIRY_PATH -> api(request, this::inquiry);
-            case JazzCashStub.REFUND_PATH -> api(request, this::refund);
+            case JazzCashStub.REFUND_PATH -> api(request, fields -> refund(fields, "MWALLET", true));
+            case JazzCashStub.CARD_REFUND_PATH -> api(request, fields -> refund(fields, "MPAY", false));
             case JazzCashStub.HOSTED_PATH -> hostedPage(form(request.getBodyAsString()));
             case JazzCashStub.CHECKOUT_DONE_PATH -> checkoutDone(form(request.getBodyAsString()));
             default -> new Reply(404, "text/plain", "no such JazzCash endpoint in the stub", 0);
@@ -211,15 +212,22 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         return signed(fields, "000", extra);
     }
 
-    private Reply refund(Map<String, String> fields) {
+    /**
+     * A refund through the wallet API (type MWALLET, with the merchant MPIN) or the card API (type MPAY, no
+     * MPIN): a transaction of another instrument cannot be refunded there (132).
+     */
+    private Reply refund(Map<String, String> fields, String refundableType, boolean withMpin) {
         String reference = fields.getOrDefault("pp_TxnRefNo", "");
         String amount = fields.getOrDefault("pp_Amount", "");
         if (!REFERENCE.matcher(reference).matches() || !PAISA.matcher(amount).matches()
                 || !"PKR".equals(fields.get("pp_TxnCurrency"))) {
             return signed(fields, "110", Map.of());
         }
-        if (!stub.credentials().merchantMpin().equals(fields.get("pp_MerchantMPIN"))) {
+        if (withMpin && !stub.credentials().merchantMpin().equals(fields.get("pp_MerchantMPIN"))) {
             return signed(fields, "024", Map.of()); // "Bad PIN": the only PIN a refund carries is the merchant's
+        }
+        if (!withMpin && fields.containsKey("pp_MerchantMPIN")) {
+            return signed(fields, "110", Map.of()); // the card refund takes no MPIN: an unexpected field
         }
         String forced = stub.refundCodes.getOrDefault(reference, stub.forcedRefundCode);
         if (forced != null) {
@@ -229,7 +237,7 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         Map<String, String> outcome = new LinkedHashMap<>();
         boolean[] accepted = {false};
         stub.ledger.computeIfPresent(reference, (ref, txn) -> {
-            boolean refundable = StubTransaction.COMPLETED.equals(txn.status()) && "MWALLET".equals(txn.type());
+            boolean refundable = StubTransaction.COMPLETED.equals(txn.status()) && refundableType.equals(txn.type());
             if (refundable && paisa <= txn.amount() - txn.refunded()) {
                 accepted[0] = true;
                 return txn.refunding(paisa);

@@ -10,9 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Gives money back to the wallet a payment came from ({@code domwalletrefundtransaction} with the
- * original {@code pp_TxnRefNo}, {@code pp_Amount}, {@code pp_TxnCurrency}, {@code pp_MerchantID},
- * {@code pp_Password}, {@code pp_MerchantMPIN}). The amount may be less than was paid.
+ * Gives money back through one of JazzCash's two refund APIs, by the instrument that paid ({@link Kind}):
+ * <ul>
+ *   <li><b>wallet</b> — {@code POST /ApplicationAPI/API/Purchase/domwalletrefundtransaction} with the original
+ *       {@code pp_TxnRefNo}, {@code pp_Amount}, {@code pp_TxnCurrency}, {@code pp_MerchantID},
+ *       {@code pp_Password}, {@code pp_MerchantMPIN};</li>
+ *   <li><b>card</b> — {@code POST /ApplicationAPI/API/authorize/Refund} with {@code pp_TxnRefNo},
+ *       {@code pp_Amount}, {@code pp_TxnCurrency}, {@code pp_MerchantID}, {@code pp_Password} (no MPIN: the
+ *       MPIN belongs to the merchant's wallet).</li>
+ * </ul>
+ * Both signed with {@code pp_SecureHash} and answered with {@code pp_ResponseCode}, read by the same table. The
+ * amount may be less than was paid. Sources for the paths and fields: JazzCash's sandbox API reference
+ * (https://sandbox.jazzcash.com.pk/SandboxDocumentation/v4.2/ApiReferences.html) and public SDKs that call both
+ * refund APIs — the Node SDK {@code itxSaaad/jazzcash-sdk-node} ({@code src/modules/card.js}: {@code REFUND:
+ * '/authorize/Refund'} with exactly those five fields) and shop integrations configuring
+ * {@code CARD_REFUND_POST_URL …/ApplicationAPI/API/authorize/Refund} next to
+ * {@code MOBILE_REFUND_POST_URL …/Purchase/domwalletrefundtransaction}. JazzCash publishes no refund API for
+ * over-the-counter vouchers: {@link JazzCashProvider} answers those {@code NotSupported} without a call.
  *
  * <p>JazzCash keys a refund by the original transaction only: the request has no field for the core's
  * refund id, so JazzCash cannot tell a repeat from a second refund. The provider therefore does not
@@ -35,27 +49,41 @@ import java.util.Map;
  *
  * <p>Stateless and thread-safe.
  */
-final class WalletRefund {
+final class RefundApi {
 
-    static final String PATH = "/ApplicationAPI/API/Purchase/domwalletrefundtransaction";
+    /** The wallet refund API. */
+    static final String WALLET_PATH = "/ApplicationAPI/API/Purchase/domwalletrefundtransaction";
+    /** The card refund API. */
+    static final String CARD_PATH = "/ApplicationAPI/API/authorize/Refund";
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** Which refund API: the one for the instrument that paid. */
+    enum Kind {
+        WALLET(WALLET_PATH, true),
+        CARD(CARD_PATH, false);
+
+        final String path;
+        final boolean needsMpin;
+
+        Kind(String path, boolean needsMpin) {
+            this.path = path;
+            this.needsMpin = needsMpin;
+        }
+    }
 
     private final JazzCashSettings settings;
     private final JazzCashApi api;
 
-    WalletRefund(JazzCashSettings settings, JazzCashApi api) {
+    RefundApi(JazzCashSettings settings, JazzCashApi api) {
         this.settings = settings;
         this.api = api;
     }
 
-    RefundOutcome refund(RefundRequest request) {
+    RefundOutcome refund(RefundRequest request, Kind kind) {
         if (!Money.PKR.equals(request.amount().currency())) {
             return new RefundOutcome.Declined("JAZZCASH_CURRENCY", "JazzCash refunds Pakistani rupees only, not "
                     + request.amount().currency());
         }
-        String mpin = settings.merchantMpin().orElseThrow(() -> new PermanentProviderException("jazzcash refunds"
-                + " need the merchant MPIN: set " + settings.keys().merchantMpin() + " (from the JazzCash portal)"))
-                .reveal();
         String reference = request.attemptId().value();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("pp_TxnRefNo", reference);
@@ -63,8 +91,13 @@ final class WalletRefund {
         fields.put("pp_TxnCurrency", Money.PKR);
         fields.put("pp_MerchantID", settings.merchantId());
         fields.put("pp_Password", settings.password().reveal());
-        fields.put("pp_MerchantMPIN", mpin);
-        Exchange exchange = api.post("refund " + request.refundId(), PATH, fields, TIMEOUT, reference);
+        if (kind.needsMpin) {
+            fields.put("pp_MerchantMPIN", settings.merchantMpin().orElseThrow(() -> new PermanentProviderException(
+                    "jazzcash wallet refunds need the merchant MPIN: set " + settings.keys().merchantMpin()
+                            + " (from the JazzCash portal)")).reveal());
+        }
+        Exchange exchange = api.post(kind.name().toLowerCase(java.util.Locale.ROOT) + " refund " + request.refundId(),
+                kind.path, fields, TIMEOUT, reference);
         return outcome(exchange, request);
     }
 
