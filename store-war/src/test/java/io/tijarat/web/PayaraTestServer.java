@@ -76,7 +76,8 @@ public final class PayaraTestServer implements BeforeAllCallback {
                 "tijarat.tracking.min-interval-seconds", "1",
                 "tijarat.reconciler.in-flight-seconds", "1",
                 "tijarat.demo-catalog", "true"));
-        properties.putAll(Map.of("tijarat.webhooks.interval-seconds", "1", "tijarat.webhooks.retry-scale", "1000"));
+        properties.putAll(Map.of("tijarat.webhooks.interval-seconds", "1", "tijarat.webhooks.retry-scale", "1000",
+                "tijarat.webhooks.secret-grace-seconds", "30"));
         Path systemProperties = PayaraMicroOptions.writeSystemProperties(dir.resolve("system.properties"), properties);
         List<String> jvm = new ArrayList<>(PayaraMicroOptions.JVM_OPTIONS);
         jvm.addAll(List.of(System.getProperty("tijarat.it.payara.jvm", "").trim().split("\\s+")));

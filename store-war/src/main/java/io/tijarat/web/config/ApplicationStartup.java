@@ -5,6 +5,7 @@ import io.tijarat.core.config.TijaratSettings;
 import io.tijarat.core.jobs.BackgroundJobs;
 import io.tijarat.core.persistence.SchemaMigration;
 import io.tijarat.core.provider.PluginProviders;
+import io.tijarat.core.webhook.MerchantWebhooks;
 import io.tijarat.web.health.ServingState;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
@@ -21,9 +22,9 @@ import jakarta.servlet.annotation.WebListener;
  *
  * <p>The same listener starts the application, in this order, once per deployment: settings read and validated
  * (a bad value stops the deployment naming the key), the production guards (no DEV-ONLY admin key, a public URL),
- * the schema migration, the plugin directory, the background jobs. CDI's own start-up event fires before Payara
- * has bound this data source; a servlet context listener runs after it and before any request. Readiness
- * ({@link ServingState}) turns UP only after all of it.
+ * the schema migration (then webhook secrets sealed at rest with the configured key), the plugin directory, the
+ * background jobs. CDI's own start-up event fires before Payara has bound this data source; a servlet context
+ * listener runs after it and before any request. Readiness ({@link ServingState}) turns UP only after all of it.
  */
 @WebListener
 @DataSourceDefinition(
@@ -58,6 +59,9 @@ public class ApplicationStartup implements ServletContextListener {
 
     @Inject
     BackgroundJobs jobs;
+
+    @Inject
+    MerchantWebhooks webhooks;
 
     @Inject
     ServingState state;
@@ -99,6 +103,10 @@ public class ApplicationStartup implements ServletContextListener {
         DevKeyGuard.check(mode);
         PublicUrlGuard.check(mode, settings.publicUrl());
         migration.migrateAtStartup();
+        int sealed = webhooks.sealSecretsAtRest(); // V14's data step: SQL cannot encrypt with the application's key
+        if (sealed > 0) {
+            LOG.info(() -> "Encrypted or re-keyed the signing secrets of " + sealed + " merchant webhook(s)");
+        }
         int plugins = this.plugins.entries().size(); // load the plugin directory now, not on the first checkout
         jobs.start();
         state.started();
