@@ -103,7 +103,7 @@ public class ApplicationStartup implements ServletContextListener {
         DevKeyGuard.check(mode);
         PublicUrlGuard.check(mode, settings.publicUrl());
         migration.migrateAtStartup();
-        int sealed = webhooks.sealSecretsAtRest(); // V14's data step: SQL cannot encrypt with the application's key
+        int sealed = sealWebhookSecrets();
         if (sealed > 0) {
             LOG.info(() -> "Encrypted or re-keyed the signing secrets of " + sealed + " merchant webhook(s)");
         }
@@ -112,6 +112,17 @@ public class ApplicationStartup implements ServletContextListener {
         state.started();
         LOG.info(() -> "Tijarat started in " + mode + " mode: schema " + migration.schemaVersion() + ", " + plugins
                 + " plugin jar(s), in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /** V14's data step: SQL cannot encrypt with a key only the application holds. A missing key is a setting to fix. */
+    private int sealWebhookSecrets() {
+        try {
+            return webhooks.sealSecretsAtRest();
+        } catch (io.tijarat.core.crypto.SecretBox.CannotOpenException e) {
+            throw new io.tijarat.core.config.InvalidSettingsException(java.util.List.of(
+                    "tijarat.secrets.key / tijarat.secrets.previous-keys must hold the key of every stored secret: "
+                            + e.getMessage()));
+        }
     }
 
     @Override
