@@ -42,8 +42,10 @@ import org.junit.jupiter.api.Test;
  * Merchant webhooks end to end: an admin registers a URL, an order is placed, and a real HTTP receiver on
  * 127.0.0.1 gets the event signed with the secret from the registration answer (verified here with the
  * JDK's HMAC, not our code); a receiver that keeps answering 500 is retried and then shows as disabled;
- * the secret is never in a later answer. The server runs with {@code tijarat.webhooks.retry-scale=1000}
- * and a 1 s relay interval (PayaraTestServer), so the schedule's first waits take milliseconds.
+ * the secret is never in a later answer, nor in plain text in the database; a rotated secret signs beside the
+ * new one until its grace period ends. The server runs with {@code tijarat.webhooks.retry-scale=1000}, a 1 s relay
+ * interval and a 30 s grace period for rotated secrets (PayaraTestServer), so the schedule's first waits take
+ * milliseconds.
  */
 @TijaratIT
 @RunAsClient
@@ -203,6 +205,70 @@ class MerchantWebhooksIT {
                     "Authorization", Tokens.admin()).statusCode());
         }
         assertEquals(404, http.get("/api/admin/webhooks/" + webhookId, "Authorization", Tokens.admin()).statusCode());
+    }
+
+    @Test
+    void the_secret_is_encrypted_at_rest_and_a_rotated_secret_signs_beside_the_new_one_until_its_grace_period_ends()
+            throws Exception {
+        var http = new Http(base);
+        var shop = new Shop(http);
+        String path = "/rotate-" + UUID.randomUUID();
+        answers.put(path, 200);
+        var created = register(http, receiverUrl(path), "[\"order.placed\"]");
+        assertEquals(201, created.statusCode(), created.body());
+        String webhookId = field(created.body(), "id");
+        String oldSecret = field(created.body(), "secret");
+        try {
+            // The database holds the secret encrypted, never as it was shown
+            assertEquals(null, TestSql.text("SELECT secret FROM webhook_endpoint WHERE id = ?", webhookId),
+                    "the plain-text column is empty");
+            String ciphertext = TestSql.text("SELECT secret_ciphertext FROM webhook_endpoint WHERE id = ?", webhookId);
+            assertNotNull(ciphertext);
+            assertFalse(ciphertext.contains(oldSecret.substring(6)), "the stored value is not the secret");
+            assertEquals("dev", TestSql.text("SELECT secret_key_id FROM webhook_endpoint WHERE id = ?", webhookId),
+                    "test mode without tijarat.secrets.key uses the DEV-ONLY key");
+
+            // When an admin rotates the secret
+            var rotated = http.post("/api/admin/webhooks/" + webhookId + "/rotate-secret", "", "Authorization", Tokens.admin());
+            assertEquals(200, rotated.statusCode(), rotated.body());
+            String newSecret = field(rotated.body(), "secret");
+            Instant graceEnds = Instant.parse(field(rotated.body(), "previousSecretExpiresAt"));
+            assertTrue(newSecret.startsWith("whsec_") && !newSecret.equals(oldSecret), rotated.body());
+            assertTrue(graceEnds.isAfter(Instant.now().plusSeconds(15)) && graceEnds.isBefore(Instant.now().plusSeconds(31)),
+                    "the configured grace period (30 s): " + graceEnds);
+            assertEquals(graceEnds, Instant.parse(listed(http, webhookId).orElseThrow().getString("previousSecretExpiresAt")));
+            for (String get : List.of("/api/admin/webhooks", "/api/admin/webhooks/" + webhookId)) {
+                String answer = http.get(get, "Authorization", Tokens.admin()).body();
+                assertFalse(answer.contains(newSecret) || answer.contains(oldSecret), get + " shows a secret");
+            }
+            assertFalse(TestSql.text("SELECT CONCAT(secret_ciphertext, previous_secret_ciphertext) FROM webhook_endpoint"
+                    + " WHERE id = ?", webhookId).contains(newSecret.substring(6)));
+
+            // Then a delivery within the grace period is signed with both, the new secret first
+            String during = field(shop.checkout("cod").body(), "order.id");
+            await(Duration.ofSeconds(60), "the receiver gets order.placed", () -> !receivedFor(path, during).isEmpty(), during);
+            Received both = receivedFor(path, during).get(0);
+            long sentAt = Long.parseLong(both.timestamp());
+            assertTrue(sentAt < graceEnds.getEpochSecond() - 1, "sent within the grace period (" + sentAt + " vs "
+                    + graceEnds + "): the machine was too slow for this test's 30 s");
+            String signed = both.id() + "." + both.timestamp() + "." + both.body();
+            assertEquals("v1=" + hmac(newSecret, signed) + " v1=" + hmac(oldSecret, signed), both.signature());
+
+            // and once it has ended, with the new secret only
+            Eventually.await(Duration.ofSeconds(60), "the grace period ends", () -> Instant.now().isAfter(graceEnds.plusSeconds(1)));
+            String after = field(shop.checkout("cod").body(), "order.id");
+            await(Duration.ofSeconds(60), "the receiver gets order.placed", () -> !receivedFor(path, after).isEmpty(), after);
+            Received one = receivedFor(path, after).get(0);
+            assertEquals("v1=" + hmac(newSecret, one.id() + "." + one.timestamp() + "." + one.body()), one.signature());
+            var unknown = http.post("/api/admin/webhooks/" + UUID.randomUUID() + "/rotate-secret", "", "Authorization",
+                    Tokens.admin());
+            assertEquals(404, unknown.statusCode(), unknown.body());
+            assertEquals(403, http.post("/api/admin/webhooks/" + webhookId + "/rotate-secret", "", "Authorization",
+                    Tokens.staff()).statusCode());
+        } finally {
+            assertEquals(204, http.send("DELETE", "/api/admin/webhooks/" + webhookId, null,
+                    "Authorization", Tokens.admin()).statusCode());
+        }
     }
 
     @Test

@@ -76,7 +76,8 @@ public final class PayaraTestServer implements BeforeAllCallback {
                 "tijarat.tracking.min-interval-seconds", "1",
                 "tijarat.reconciler.in-flight-seconds", "1",
                 "tijarat.demo-catalog", "true"));
-        properties.putAll(Map.of("tijarat.webhooks.interval-seconds", "1", "tijarat.webhooks.retry-scale", "1000"));
+        properties.putAll(Map.of("tijarat.webhooks.interval-seconds", "1", "tijarat.webhooks.retry-scale", "1000",
+                "tijarat.webhooks.secret-grace-seconds", "30"));
         // ProviderIsolationIT's "test-tight" plugin: fault-tolerance values of its own
         properties.putAll(Map.of("tijarat.provider.test-tight.ft.start.timeout-ms", "1500",
                 "tijarat.provider.test-tight.ft.start.bulkhead", "2"));

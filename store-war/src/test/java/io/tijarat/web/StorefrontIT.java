@@ -95,12 +95,67 @@ class StorefrontIT {
 
         assertEquals(201, first.statusCode(), first.body());
         assertEquals(201, again.statusCode());
-        assertEquals(first.body(), again.body(), "replayed byte for byte");
+        assertEquals(orderJson(first.body()), orderJson(again.body()), "the order replayed as first answered");
         assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(first.headers().firstValue("Location"), again.headers().firstValue("Location"));
         assertEquals(422, otherBody.statusCode(), otherBody.body());
         assertEquals(400, noKey.statusCode(), noKey.body());
         assertEquals("application/problem+json", noKey.headers().firstValue("Content-Type").orElse(""));
         assertEquals(1, ordersFor("Bilal Ahmed"));
+    }
+
+    @Test
+    void the_answer_kept_for_a_replay_holds_no_access_token_and_a_replay_gets_a_fresh_one_that_reads_the_order() {
+        String cartId = newCartWith("AJRAK-STD", 1);
+        String key = UUID.randomUUID().toString();
+        String body = checkoutBody(cartId, "Token " + UUID.randomUUID().toString().substring(0, 8), "Karachi");
+
+        var first = checkout(key, body);
+        assertEquals(201, first.statusCode(), first.body());
+        String orderId = field(first.body(), "order.id");
+        String token = field(first.body(), "accessToken");
+
+        // Then the stored answer (read straight from the table) has the order but no token
+        String stored = TestSql.text("SELECT response_body FROM idempotency_record WHERE order_id = ?", orderId);
+        assertTrue(stored != null && stored.contains(orderId), "the answer is kept for replays: " + stored);
+        assertTrue(!stored.contains(token) && !stored.contains("accessToken"), "no access token at rest: " + stored);
+
+        // When the client retries with the same key and body
+        var again = checkout(key, body);
+
+        // Then the replay names the same order with a fresh token, and every token given reads the order
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+        String replayToken = field(again.body(), "accessToken");
+        assertTrue(replayToken != null && replayToken.length() >= 43 && !replayToken.equals(token), again.body());
+        assertEquals(orderJson(first.body()), orderJson(again.body()));
+        for (String t : List.of(token, replayToken)) {
+            var order = http().get("/api/orders/" + orderId, "X-Order-Token", t);
+            assertEquals(200, order.statusCode(), order.body());
+            assertEquals(orderId, field(order.body(), "id"));
+        }
+        String storedAfter = TestSql.text("SELECT response_body FROM idempotency_record WHERE order_id = ?", orderId);
+        assertTrue(!storedAfter.contains(replayToken) && !storedAfter.contains(token), storedAfter);
+        assertEquals(0, count("SELECT COUNT(*) FROM order_access_token WHERE token_hash IN (?)", replayToken),
+                "tokens are kept only as hashes");
+        assertEquals(1, count("SELECT COUNT(*) FROM order_access_token WHERE order_id = ?", orderId));
+        assertEquals(404, http().get("/api/orders/" + orderId, "X-Order-Token", replayToken + "x").statusCode());
+    }
+
+    @Test
+    void idempotency_keys_differing_only_in_letter_case_are_two_different_requests() {
+        String key = "Checkout-" + UUID.randomUUID();
+        String name = "Case " + UUID.randomUUID().toString().substring(0, 8);
+
+        var upper = checkout(key.toUpperCase(java.util.Locale.ROOT), checkoutBody(newCartWith("AJRAK-STD", 1), name, "Karachi"));
+        var lower = checkout(key.toLowerCase(java.util.Locale.ROOT), checkoutBody(newCartWith("AJRAK-STD", 1), name, "Karachi"));
+
+        assertEquals(201, upper.statusCode(), upper.body());
+        assertEquals(201, lower.statusCode(), "another key, another request (not a 422 'different body'): " + lower.body());
+        assertTrue(lower.headers().firstValue("Idempotent-Replayed").isEmpty());
+        assertTrue(!field(upper.body(), "order.id").equals(field(lower.body(), "order.id")));
+        assertEquals(2, ordersFor(name));
+        assertEquals(2, count("SELECT COUNT(*) FROM idempotency_record WHERE LOWER(idem_key) = LOWER(?)", key));
     }
 
     @Test
@@ -275,6 +330,11 @@ class StorefrontIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The answer's order, as JSON text (the part a replay repeats exactly). */
+    private static String orderJson(String answer) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(answer)).readObject().getJsonObject("order").toString();
     }
 
     private static int ordersFor(String customerName) {

@@ -49,6 +49,9 @@ public class CheckoutService {
     PaymentRecorder recorder;
 
     @Inject
+    OrderAccess access;
+
+    @Inject
     PaymentProviders payments;
 
     @Inject
@@ -102,6 +105,14 @@ public class CheckoutService {
     public CheckoutResult recover(String orderId) {
         String token = placement.reissueAccessToken(orderId);
         return new CheckoutResult(recorder.view(orderId), token);
+    }
+
+    /**
+     * A fresh access token for the order of a replayed checkout: the stored answer holds none (tokens are not kept
+     * in clear anywhere), and the tokens issued before stay valid.
+     */
+    public String replayToken(String orderId) {
+        return access.issueForReplay(orderId);
     }
 
     private OrderView pay(OrderPlacement.Placed placed, ProviderDescriptor payment, CustomerDetails customer,

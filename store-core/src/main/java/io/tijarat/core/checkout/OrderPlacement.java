@@ -55,6 +55,9 @@ public class OrderPlacement {
     @Inject
     Outbox outbox;
 
+    @Inject
+    OrderAccess access;
+
     /** The committed order, its attempt, and the access token shown once to the customer. */
     public record Placed(String orderId, String attemptId, String accessToken) {
     }
@@ -70,7 +73,7 @@ public class OrderPlacement {
         var now = clock.instant();
         Order order = orderId == null || accessToken == null ? null
                 : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null || !order.acceptsAccessToken(AccessTokens.hash(accessToken))) {
+        if (!access.opens(order, accessToken)) {
             throw new NotFoundException("no order with this id and access token");
         }
         if (order.status() != OrderStatus.PENDING_PAYMENT) {

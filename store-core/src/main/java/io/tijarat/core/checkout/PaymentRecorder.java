@@ -39,6 +39,9 @@ public class PaymentRecorder {
     @Inject
     Outbox outbox;
 
+    @Inject
+    OrderAccess access;
+
     /** How the order should react, decided by what kind of provider answered. */
     public record Answer(PaymentOutcome outcome, boolean collectOnDelivery) {
     }
@@ -115,7 +118,7 @@ public class PaymentRecorder {
     @Transactional(TxType.REQUIRED)
     public OrderView viewWithToken(String orderId, String accessToken) {
         Order order = orderId == null || accessToken == null ? null : em.find(Order.class, orderId);
-        if (order == null || !order.acceptsAccessToken(AccessTokens.hash(accessToken))) {
+        if (!access.opens(order, accessToken)) {
             throw new NotFoundException("no order with this id and access token");
         }
         return view(orderId);

@@ -2,6 +2,7 @@ package io.tijarat.core.config;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.tijarat.core.crypto.SecretBox;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public class TijaratSettings {
     private Duration webhooksInterval;
     private int webhooksDisableAfterFailures;
     private long webhooksRetryScale;
+    private Duration webhooksSecretGrace;
+    private SecretBox secretBox;
     private int catalogCacheSeconds;
     private double callbackRatePerSecond;
     private int callbackBurst;
@@ -79,6 +82,8 @@ public class TijaratSettings {
         webhooksDisableAfterFailures = (int) read.number("tijarat.webhooks.disable-after-failures", 5, 1, 1000,
                 "a whole number from 1 to 1000");
         webhooksRetryScale = read.number("tijarat.webhooks.retry-scale", 1, 1, 1_000_000, "a whole number from 1 to 1000000");
+        webhooksSecretGrace = read.seconds("tijarat.webhooks.secret-grace-seconds", 86_400, 0);
+        secretBox = read.secretBox(mode);
         catalogCacheSeconds = (int) read.number("tijarat.catalog.cache-seconds", 60, 0, 86_400,
                 "a whole number of seconds from 0 to 86400");
         callbackRatePerSecond = read.decimal("tijarat.callbacks.rate-per-second", 20.0);
@@ -130,6 +135,15 @@ public class TijaratSettings {
 
     public long webhooksRetryScale() { return webhooksRetryScale; }
 
+    /** How long a webhook's previous secret still signs deliveries after a rotation. */
+    public Duration webhooksSecretGrace() { return webhooksSecretGrace; }
+
+    /**
+     * The keys that encrypt stored secrets ({@code tijarat.secrets.key}, {@code tijarat.secrets.previous-keys});
+     * the DEV-ONLY ring in dev and test mode when no key is set. Production refuses to start without a key of its own.
+     */
+    public SecretBox secretBox() { return secretBox; }
+
     public int catalogCacheSeconds() { return catalogCacheSeconds; }
 
     public double callbackRatePerSecond() { return callbackRatePerSecond; }
@@ -155,6 +169,7 @@ public class TijaratSettings {
     private static final class Reader {
         private final Function<String, Optional<String>> source;
         private final List<String> problems = new ArrayList<>();
+        private boolean modeInvalid;
 
         Reader(Function<String, Optional<String>> source) {
             this.source = source;
@@ -165,6 +180,7 @@ public class TijaratSettings {
                 return Mode.parse(raw(Mode.KEY));
             } catch (InvalidSettingsException e) {
                 problems.addAll(e.problems());
+                modeInvalid = true;
                 return Mode.PRODUCTION;
             }
         }
@@ -248,6 +264,33 @@ public class TijaratSettings {
                 return Optional.empty();
             }
             return value;
+        }
+
+        SecretBox secretBox(Mode mode) {
+            Optional<String> current = raw("tijarat.secrets.key");
+            Optional<String> previous = raw("tijarat.secrets.previous-keys");
+            if (current.isEmpty()) {
+                if (mode.allowsShortcuts() || modeInvalid) {
+                    return SecretBox.dev(); // an invalid mode already stops the start; no second message about it
+                }
+                problems.add("tijarat.secrets.key must be set in " + mode + " mode: the key that encrypts stored secrets,"
+                        + " as <key id>:<Base64 of 32 random bytes>, e.g. k1:$(openssl rand -base64 32), given in the"
+                        + " environment (TIJARAT_SECRETS_KEY) or the external properties file (README: Configuration),"
+                        + " or set tijarat.mode=dev for local development");
+                return SecretBox.dev();
+            }
+            try {
+                SecretBox box = SecretBox.parse(current.get(), previous.orElse(""));
+                if (!mode.allowsShortcuts() && box.holdsDevKey()) {
+                    problems.add("tijarat.secrets.key and tijarat.secrets.previous-keys must not hold the DEV-ONLY key"
+                            + " (id '" + SecretBox.DEV_KEY_ID + "') in " + mode + " mode: generate a key of your own");
+                }
+                return box;
+            } catch (IllegalArgumentException e) {
+                // the message names the form expected; the value itself is a secret and is not repeated
+                problems.add("tijarat.secrets.key / tijarat.secrets.previous-keys must be " + e.getMessage());
+                return SecretBox.dev();
+            }
         }
 
         void done() {

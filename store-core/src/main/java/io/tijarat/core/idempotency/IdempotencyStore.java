@@ -33,8 +33,8 @@ public class IdempotencyStore {
     public sealed interface Claim {
         /** The key is ours: do the work. */
         record Granted(String recordId) implements Claim { }
-        /** The key was used before with this request and finished: replay this. */
-        record Replay(StoredResponse response) implements Claim { }
+        /** The key was used before with this request and finished: replay this (about {@code orderId}, if any). */
+        record Replay(StoredResponse response, String orderId) implements Claim { }
         /** The first request got as far as creating {@code orderId} (or a refund) and then stopped: answer from it. */
         record Recover(String recordId, String orderId) implements Claim { }
     }
@@ -68,7 +68,7 @@ public class IdempotencyStore {
             throw new IdempotencyConflictException(IdempotencyConflictException.Reason.DIFFERENT_REQUEST);
         }
         if (IdempotencyRecord.COMPLETED.equals(record.state())) {
-            return new Claim.Replay(new StoredResponse(record.responseStatus(), record.responseBody()));
+            return new Claim.Replay(new StoredResponse(record.responseStatus(), record.responseBody()), record.orderId());
         }
         if (record.updatedAt().plus(staleAfter).isAfter(now)) {
             throw new IdempotencyConflictException(IdempotencyConflictException.Reason.STILL_RUNNING);

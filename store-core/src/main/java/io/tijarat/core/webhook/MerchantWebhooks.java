@@ -42,7 +42,7 @@ public class MerchantWebhooks {
     @Inject
     WebhookSettings settings;
 
-    /** A new webhook and its secret, which is shown this once. */
+    /** A webhook and its new secret, which is shown this once. */
     public record Registration(WebhookEndpoint endpoint, String secret) {
         @Override
         public String toString() {
@@ -92,6 +92,26 @@ public class MerchantWebhooks {
         }
         WebhookSecret secret = WebhookSecret.generate();
         return new Registration(store.create(uri.toString(), types, secret), secret.reveal());
+    }
+
+    /**
+     * A new secret for webhook {@code id}, shown this once; the one it replaces keeps signing deliveries, beside
+     * the new one, for {@code tijarat.webhooks.secret-grace-seconds} (then only the new one signs).
+     *
+     * @throws io.tijarat.core.error.NotFoundException when there is no such webhook
+     */
+    public Registration rotateSecret(String id) {
+        WebhookSecret secret = WebhookSecret.generate();
+        return new Registration(store.rotateSecret(id, secret), secret.reveal());
+    }
+
+    /**
+     * The start-up step of V14: encrypts plain-text secrets left from before it, seals again with the current key
+     * (key rotation), forgets expired rotated-out secrets. Runs before the server serves; returns how many webhooks
+     * changed.
+     */
+    public int sealSecretsAtRest() {
+        return store.sealSecretsAtRest();
     }
 
     public List<WebhookEndpoint> list() {

@@ -73,7 +73,7 @@ final class WebhookSender {
                 .header(WebhookSignature.ID_HEADER, claim.deliveryId())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(WebhookSignature.SIGNATURE_HEADER,
-                        WebhookSignature.sign(claim.secret(), claim.deliveryId(), timestamp, body))
+                        WebhookSignature.sign(claim.secrets(), claim.deliveryId(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {

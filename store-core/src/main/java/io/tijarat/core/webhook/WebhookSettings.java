@@ -1,6 +1,8 @@
 package io.tijarat.core.webhook;
 
 import io.tijarat.core.config.TijaratSettings;
+import io.tijarat.core.crypto.SecretBox;
+import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,6 +29,23 @@ public class WebhookSettings {
 
     public RetrySchedule schedule() {
         return new RetrySchedule(settings.webhooksRetryScale(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** The keys that encrypt webhook secrets at rest. */
+    public SecretBox secretBox() {
+        return settings.secretBox();
+    }
+
+    /** How long a rotated-out secret still signs ({@code tijarat.webhooks.secret-grace-seconds}). */
+    public Duration secretGrace() {
+        return settings.webhooksSecretGrace();
+    }
+
+    /** Settings from {@code settings}, outside the container (tests). */
+    static WebhookSettings of(TijaratSettings settings) {
+        var webhookSettings = new WebhookSettings();
+        webhookSettings.settings = settings;
+        return webhookSettings;
     }
 
     public DestinationPolicy destinations() {

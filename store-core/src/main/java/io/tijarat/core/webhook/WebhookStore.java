@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The webhook tables. The relay's methods each run in a transaction of their own: {@link #claim} picks
@@ -37,9 +38,23 @@ public class WebhookStore {
     @Inject
     Clock clock;
 
-    /** A delivery claimed for one attempt: what the relay needs to send it, outside any transaction. */
-    public record Claim(String deliveryId, String endpointId, String url, WebhookSecret secret, String payload,
+    @Inject
+    WebhookSettings settings;
+
+    /**
+     * A delivery claimed for one attempt: what the relay needs to send it, outside any transaction. {@code secrets}
+     * are the ones it is signed with: the current secret, then a rotated-out one still in its grace period.
+     */
+    public record Claim(String deliveryId, String endpointId, String url, List<WebhookSecret> secrets, String payload,
                         int attempt) {
+        public Claim {
+            secrets = List.copyOf(secrets);
+        }
+
+        @Override
+        public String toString() {
+            return "Claim[" + deliveryId + " to " + endpointId + ", attempt " + attempt + "]"; // never the secrets
+        }
     }
 
     /** What recording an outcome did. */
@@ -65,7 +80,8 @@ public class WebhookStore {
                 d.park("webhook disabled");
             } else {
                 d.start(now.plus(LEASE));
-                claims.add(new Claim(d.id(), e.id(), e.url(), e.secret(), d.payload(), d.attempts()));
+                claims.add(new Claim(d.id(), e.id(), e.url(), e.signingSecrets(settings.secretBox(), now), d.payload(),
+                        d.attempts()));
             }
         }
         return claims;
@@ -81,6 +97,9 @@ public class WebhookStore {
         Instant now = clock.instant();
         WebhookEndpoint e = em.find(WebhookEndpoint.class, claim.endpointId(), LockModeType.PESSIMISTIC_WRITE);
         WebhookDelivery d = em.find(WebhookDelivery.class, claim.deliveryId());
+        if (e != null) {
+            e.forgetExpiredSecret(now); // the endpoint row is locked here anyway
+        }
         if (d == null) {
             return Recorded.GONE;
         }
@@ -105,9 +124,41 @@ public class WebhookStore {
 
     @Transactional(TxType.REQUIRED)
     public WebhookEndpoint create(String url, Collection<String> events, WebhookSecret secret) {
-        var endpoint = new WebhookEndpoint(url, events, secret, clock.instant());
+        var endpoint = new WebhookEndpoint(UUID.randomUUID().toString(), url, events, settings.secretBox(), secret,
+                clock.instant());
         em.persist(endpoint);
         return endpoint;
+    }
+
+    /**
+     * {@code fresh} becomes the webhook's secret; the one it replaces keeps signing (beside it) for
+     * {@code tijarat.webhooks.secret-grace-seconds}.
+     */
+    @Transactional(TxType.REQUIRED)
+    public WebhookEndpoint rotateSecret(String id, WebhookSecret fresh) {
+        WebhookEndpoint e = locked(id);
+        e.rotate(settings.secretBox(), fresh, clock.instant(), settings.secretGrace());
+        return e;
+    }
+
+    /**
+     * Encrypts every plain-text secret (rows from before V14) and seals again with the current key every secret
+     * another key sealed; forgets rotated-out secrets past their grace. Idempotent; returns how many webhooks
+     * changed.
+     *
+     * @throws io.tijarat.core.crypto.SecretBox.CannotOpenException when a secret's key is not configured
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int sealSecretsAtRest() {
+        Instant now = clock.instant();
+        int changed = 0;
+        for (WebhookEndpoint e : em.createQuery("select e from WebhookEndpoint e order by e.id", WebhookEndpoint.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            if (e.sealAtRest(settings.secretBox(), now)) {
+                changed++;
+            }
+        }
+        return changed;
     }
 
     @Transactional(TxType.REQUIRED)

@@ -10,7 +10,8 @@
  * ever called ({@link io.tijarat.core.webhook.DestinationPolicy}), checked at registration and before
  * every send.
  *
- * <p>A webhook's secret is generated here, shown once when it is created, and never returned or logged
- * afterwards.
+ * <p>A webhook's secret is generated here, shown once when it is created (or rotated), and never returned or
+ * logged afterwards. It is stored encrypted ({@link io.tijarat.core.crypto.SecretBox}); a rotated-out secret keeps
+ * signing beside the new one for a grace period ({@code v1=<hex> v1=<hex>}, as Standard Webhooks does).
  */
 package io.tijarat.core.webhook;

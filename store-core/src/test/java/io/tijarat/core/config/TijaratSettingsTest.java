@@ -15,9 +15,11 @@ class TijaratSettingsTest {
         return TijaratSettings.from(key -> Optional.ofNullable(values.get(key)));
     }
 
+    private static final String KEY = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     @Test
     void unset_keys_take_the_documented_defaults_and_an_unset_mode_is_production() {
-        var settings = settings(Map.of());
+        var settings = settings(Map.of("tijarat.secrets.key", KEY));
 
         assertEquals(Mode.PRODUCTION, settings.mode());
         assertEquals(Duration.ofSeconds(30), settings.reconcilerInterval());
@@ -26,6 +28,25 @@ class TijaratSettingsTest {
         assertEquals(10, settings.outboxMaxAttempts());
         assertEquals(Duration.ofHours(48), settings.idempotencyRetention());
         assertEquals(Optional.empty(), settings.publicUrl());
+        assertEquals(Duration.ofHours(24), settings.webhooksSecretGrace());
+        assertEquals("k1", settings.secretBox().currentKeyId());
+    }
+
+    @Test
+    void production_refuses_to_start_without_a_secrets_key_of_its_own_and_dev_and_test_get_the_dev_only_key() {
+        var missing = assertThrows(InvalidSettingsException.class, () -> settings(Map.of()));
+        assertTrue(missing.getMessage().contains("tijarat.secrets.key must be set in production mode"), missing.getMessage());
+        var devKey = assertThrows(InvalidSettingsException.class, () -> settings(Map.of("tijarat.secrets.key",
+                "dev:" + KEY.substring(3))));
+        assertTrue(devKey.getMessage().contains("DEV-ONLY"), devKey.getMessage());
+        var malformed = assertThrows(InvalidSettingsException.class, () -> settings(Map.of("tijarat.mode", "dev",
+                "tijarat.secrets.key", "k1:dG9vLXNob3J0LXNlY3JldA==")));
+        assertTrue(malformed.getMessage().contains("tijarat.secrets.key") && !malformed.getMessage().contains("dG9vLXNob3J0"),
+                malformed.getMessage());
+
+        assertTrue(settings(Map.of("tijarat.mode", "test")).secretBox().holdsDevKey());
+        assertEquals(Duration.ofSeconds(5), settings(Map.of("tijarat.mode", "dev",
+                "tijarat.webhooks.secret-grace-seconds", "5")).webhooksSecretGrace());
     }
 
     @Test

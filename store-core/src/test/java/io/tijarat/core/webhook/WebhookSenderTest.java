@@ -98,7 +98,7 @@ class WebhookSenderTest {
     }
 
     private static WebhookStore.Claim claim(String url, WebhookSecret secret) {
-        return new WebhookStore.Claim("evt-1", "endpoint-1", url, secret, PAYLOAD, 1);
+        return new WebhookStore.Claim("evt-1", "endpoint-1", url, List.of(secret), PAYLOAD, 1);
     }
 
     private static WebhookSender sender(boolean production, Duration requestTimeout) {

@@ -68,4 +68,18 @@ class WebhookSignatureTest {
             assertFalse(secret.toString().contains(text.substring(6, 12)), secret.toString());
         }
     }
+
+    @Test
+    void during_a_rotation_the_header_carries_one_signature_per_secret_space_separated_the_new_one_first() {
+        WebhookSecret fresh = WebhookSecret.of("whsec_new");
+        WebhookSecret old = WebhookSecret.of("whsec_old");
+
+        String header = WebhookSignature.sign(java.util.List.of(fresh, old), "e1", 1000, BODY);
+
+        String[] entries = header.split(" ");
+        assertEquals(2, entries.length, header);
+        assertEquals(WebhookSignature.sign(fresh, "e1", 1000, BODY), entries[0]);
+        assertEquals(WebhookSignature.sign(old, "e1", 1000, BODY), entries[1]);
+        assertEquals(WebhookSignature.sign(fresh, "e1", 1000, BODY), WebhookSignature.sign(java.util.List.of(fresh), "e1", 1000, BODY));
+    }
 }

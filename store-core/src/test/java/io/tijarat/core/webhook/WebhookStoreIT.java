@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tijarat.core.config.TijaratSettings;
+import io.tijarat.core.crypto.SecretBox;
 import io.tijarat.core.error.ConflictException;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderDraft;
@@ -20,8 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +53,16 @@ class WebhookStoreIT {
     }
 
     private final TestClock clock = new TestClock();
+    private static final String KEY_1 = "k1:" + Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String KEY_2 = "k2:" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private WebhookSettings settings = settings(KEY_1, "", 3600);
+
+    /** Webhook settings in test mode with these keys and this grace period for rotated-out secrets. */
+    private static WebhookSettings settings(String key, String previousKeys, long graceSeconds) {
+        var values = Map.of("tijarat.mode", "test", "tijarat.secrets.key", key, "tijarat.secrets.previous-keys", previousKeys,
+                "tijarat.webhooks.secret-grace-seconds", Long.toString(graceSeconds));
+        return WebhookSettings.of(TijaratSettings.from(k -> Optional.ofNullable(values.get(k))));
+    }
     private final RetrySchedule schedule = new RetrySchedule(1, () -> 0.0);
 
     @BeforeEach
@@ -66,6 +81,7 @@ class WebhookStoreIT {
             var store = new WebhookStore();
             store.em = em;
             store.clock = clock;
+            store.settings = settings;
             return work.apply(store);
         });
     }
@@ -171,7 +187,8 @@ class WebhookStoreIT {
         assertEquals(2, second.size());
         assertEquals(4, ids.size(), "no delivery claimed twice");
         assertTrue(firstClaims.stream().allMatch(c -> c.attempt() == 1 && c.url().equals(endpoint.url())));
-        assertTrue(firstClaims.get(0).secret().toString().contains("redacted"));
+        assertTrue(firstClaims.get(0).secrets().get(0).toString().contains("redacted"));
+        assertFalse(firstClaims.get(0).toString().contains("whsec_"), firstClaims.get(0).toString());
 
         // Then a claimed row stays leased: not claimed again until the lease runs out
         assertEquals(List.of(), store(s -> s.claim(10)));
@@ -318,5 +335,99 @@ class WebhookStoreIT {
         assertEquals(List.of(), store(s -> s.claim(10)));
         assertEquals(0L, (long) inTx(em -> em.createQuery("select count(d) from WebhookDelivery d", Long.class)
                 .getSingleResult()));
+    }
+
+    /** The row as stored: plain-text column, ciphertext, key id, previous ciphertext, previous key id. */
+    private List<String> stored(String endpointId) {
+        return inTx(em -> {
+            Object[] row = (Object[]) em.createNativeQuery("SELECT secret, secret_ciphertext, secret_key_id,"
+                    + " previous_secret_ciphertext, previous_secret_key_id FROM webhook_endpoint WHERE id = ?1")
+                    .setParameter(1, endpointId).getSingleResult();
+            return java.util.Arrays.stream(row).map(v -> v == null ? null : v.toString()).toList();
+        });
+    }
+
+    private static List<String> revealed(WebhookStore.Claim claim) {
+        return claim.secrets().stream().map(WebhookSecret::reveal).toList();
+    }
+
+    @Test
+    void a_secret_is_stored_encrypted_and_a_rotation_signs_with_both_secrets_until_the_grace_period_ends() {
+        WebhookSecret first = WebhookSecret.generate();
+        var endpoint = store(s -> s.create("https://hooks.example.com/r", List.of("*"), first));
+
+        // Then the database holds no plain secret: only a ciphertext and the key's id
+        List<String> row = stored(endpoint.id());
+        assertNull(row.get(0), "the plain-text column is empty");
+        assertFalse(row.get(1).contains(first.reveal().substring(6)), "the ciphertext is not the secret");
+        assertFalse(new String(Base64.getDecoder().decode(row.get(1)), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains(first.reveal().substring(6)), "nor is it merely encoded");
+        assertEquals("k1", row.get(2));
+        enqueue(order(), OrderEvent.ORDER_PLACED);
+        WebhookStore.Claim before = store(s -> s.claim(10)).get(0);
+        assertEquals(List.of(first.reveal()), revealed(before));
+
+        // When an admin rotates the secret (grace: 1 hour)
+        WebhookSecret second = WebhookSecret.generate();
+        var rotated = store(s -> s.rotateSecret(endpoint.id(), second));
+        assertEquals(clock.instant().plusSeconds(3600), rotated.previousSecretExpiresAt());
+        assertFalse(stored(endpoint.id()).get(3).contains(first.reveal().substring(6)));
+
+        // Then deliveries are signed with the new secret, then the old one
+        enqueue(order(), OrderEvent.ORDER_PAID);
+        WebhookStore.Claim during = store(s -> s.claim(10)).get(0);
+        assertEquals(List.of(second.reveal(), first.reveal()), revealed(during));
+        String header = WebhookSignature.sign(during.secrets(), "e1", 1000, new byte[0]);
+        assertEquals(WebhookSignature.sign(second, "e1", 1000, new byte[0]) + " "
+                + WebhookSignature.sign(first, "e1", 1000, new byte[0]), header);
+
+        // and once the grace period has ended, with the new one only — and the old one is forgotten
+        clock.advance(Duration.ofSeconds(3601).plus(WebhookStore.LEASE));
+        enqueue(order(), OrderEvent.ORDER_CANCELLED);
+        List<WebhookStore.Claim> after = store(s -> s.claim(10));
+        assertFalse(after.isEmpty());
+        after.forEach(c -> assertEquals(List.of(second.reveal()), revealed(c)));
+        store(s -> s.record(after.get(0), new DeliveryOutcome.Delivered(200), schedule, 5));
+        assertNull(stored(endpoint.id()).get(3), "the expired secret is no longer stored");
+        assertNull(store(s -> s.endpoint(endpoint.id())).orElseThrow().previousSecretExpiresAt());
+    }
+
+    @Test
+    void plain_text_secrets_from_before_v14_and_secrets_under_an_old_key_are_sealed_with_the_current_key_at_start() {
+        // Given a webhook sealed with k1, one rotated under k1, and one written in plain text before V14
+        var sealedWithOldKey = store(s -> s.create("https://hooks.example.com/a", List.of("*"), WebhookSecret.of("whsec_a")));
+        var rotatedWithOldKey = store(s -> s.create("https://hooks.example.com/b", List.of("*"), WebhookSecret.of("whsec_b")));
+        store(s -> s.rotateSecret(rotatedWithOldKey.id(), WebhookSecret.of("whsec_b2")));
+        String legacy = java.util.UUID.randomUUID().toString();
+        inTx(em -> em.createNativeQuery("INSERT INTO webhook_endpoint (id, url, events, secret, active, consecutive_failures,"
+                        + " created_at) VALUES (?1, 'https://hooks.example.com/c', '*', 'whsec_legacy-plain', TRUE, 0, ?2)")
+                .setParameter(1, legacy).setParameter(2, clock.instant()).executeUpdate());
+
+        // When the server starts with a new key, k1 kept as a previous key
+        settings = settings(KEY_2, KEY_1, 3600);
+        int changed = store(WebhookStore::sealSecretsAtRest);
+
+        // Then every secret is sealed with k2, the plain-text column is empty, and each still signs as before
+        assertEquals(3, changed);
+        for (String id : List.of(sealedWithOldKey.id(), rotatedWithOldKey.id(), legacy)) {
+            List<String> row = stored(id);
+            assertNull(row.get(0), id);
+            assertEquals("k2", row.get(2), id);
+        }
+        assertEquals("k2", stored(rotatedWithOldKey.id()).get(4));
+        assertFalse(stored(legacy).get(1).contains("legacy-plain"));
+        enqueue(order(), OrderEvent.ORDER_PLACED);
+        Map<String, List<String>> secrets = new java.util.HashMap<>();
+        store(s -> s.claim(10)).forEach(c -> secrets.put(c.endpointId(), revealed(c)));
+        assertEquals(List.of("whsec_a"), secrets.get(sealedWithOldKey.id()));
+        assertEquals(List.of("whsec_b2", "whsec_b"), secrets.get(rotatedWithOldKey.id()));
+        assertEquals(List.of("whsec_legacy-plain"), secrets.get(legacy));
+        assertEquals(0, (int) store(WebhookStore::sealSecretsAtRest), "a second start changes nothing");
+
+        // and a start without the key a secret is sealed with is refused, naming the key id
+        settings = settings(KEY_1, "", 3600);
+        var refused = assertThrows(SecretBox.CannotOpenException.class, () -> store(WebhookStore::sealSecretsAtRest));
+        assertTrue(refused.getMessage().contains("'k2'") && refused.getMessage().contains("tijarat.secrets.previous-keys"),
+                refused.getMessage());
     }
 }

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Merchant webhooks for admins: register a URL for order events (the signing secret is in that answer
- * only), list them with their state, switch them off and on, delete them, and look at and retry their
+ * only), rotate the secret (the new one is in that answer only), list them with their state, switch them off and on, delete them, and look at and retry their
  * deliveries. README: Merchant webhooks.
  */
 @Path("/admin/webhooks")
@@ -117,6 +117,20 @@ public class AdminWebhooksResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public WebhookView disable(@PathParam("webhookId") String webhookId) {
         return WebhookView.of(webhooks.disable(webhookId));
+    }
+
+    @POST
+    @Path("/{webhookId}/rotate-secret")
+    @Operation(operationId = "rotateWebhookSecret",
+            summary = "Give a webhook a new signing secret, shown this once; the previous one keeps signing beside it "
+                    + "for the grace period (tijarat.webhooks.secret-grace-seconds, 24 h by default)")
+    @APIResponse(responseCode = "200", description = "Rotated; the new secret is shown only here",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookSecretRotated")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public WebhookSecretRotated rotateSecret(@PathParam("webhookId") String webhookId) {
+        return WebhookSecretRotated.of(webhooks.rotateSecret(webhookId));
     }
 
     @DELETE

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The answer to registering a webhook: the webhook and its signing secret, which is shown only here. No
- * later answer contains it; a lost secret means deleting the webhook and registering it again.
+ * later answer contains it; a lost secret is replaced by rotating it (POST .../rotate-secret).
  */
 public record WebhookCreated(String id, String url, List<String> events, boolean active, Instant createdAt,
                              String secret) {

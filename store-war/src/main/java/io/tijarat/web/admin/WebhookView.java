@@ -4,12 +4,15 @@ import io.tijarat.core.webhook.WebhookEndpoint;
 import java.time.Instant;
 import java.util.List;
 
-/** A webhook as admins see it: where it goes, what it gets, whether it is active and why not. Never its secret. */
+/**
+ * A webhook as admins see it: where it goes, what it gets, whether it is active and why not, and — after a secret
+ * rotation — until when the previous secret still signs. Never a secret.
+ */
 public record WebhookView(String id, String url, List<String> events, boolean active, int consecutiveFailures,
-                          Instant disabledAt, String disabledReason, Instant createdAt) {
+                          Instant disabledAt, String disabledReason, Instant createdAt, Instant previousSecretExpiresAt) {
 
     static WebhookView of(WebhookEndpoint e) {
         return new WebhookView(e.id(), e.url(), e.events(), e.active(), e.consecutiveFailures(), e.disabledAt(),
-                e.disabledReason(), e.createdAt());
+                e.disabledReason(), e.createdAt(), e.previousSecretExpiresAt());
     }
 }

@@ -6,6 +6,9 @@ import io.tijarat.web.idempotency.IdempotentRequests;
 import io.tijarat.web.json.JsonBodies;
 import io.tijarat.web.json.StrictJsonb;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -26,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code POST /api/checkout}, safe to retry: it requires an {@code Idempotency-Key}. The same key and
  * body replay the first response (one order, one payment attempt); the same key with another body is
  * 422; a retry while the first is still running is 409 with Retry-After. Keys are scoped per client
- * ({@code X-Client-Id}, optional) and kept at least 24 hours.
+ * ({@code X-Client-Id}, optional), compared byte for byte, and kept at least 24 hours. The stored answer holds no
+ * access token: a replay carries a fresh one, and every token given for the order keeps opening it.
  */
 @Path("/checkout")
 @RequestScoped
@@ -63,11 +69,35 @@ public class CheckoutResource {
                              byte[] body) {
         return idempotent.execute(clientId, "checkout", key, body,
                 recordId -> created(checkout.checkout(recordId, JsonBodies.parse(body, CheckoutRequest.class).toCommand(uri.getBaseUri()))),
-                orderId -> created(checkout.recover(orderId)));
+                orderId -> created(checkout.recover(orderId)),
+                this::replayed);
     }
 
+    /** The answer, and — stored for replays — the same without the access token. */
     private IdempotentRequests.Created created(CheckoutResult result) {
-        return new IdempotentRequests.Created(StrictJsonb.jsonb().toJson(result),
-                uri.getBaseUriBuilder().path("orders").path(result.order().id()).build());
+        return new IdempotentRequests.Created(StrictJsonb.jsonb().toJson(result), location(result.order().id()),
+                StrictJsonb.jsonb().toJson(result.withoutToken()));
+    }
+
+    /**
+     * A replay: the stored answer with a fresh access token (the ones given before stay valid). An answer stored
+     * before tokens were left out has its old token replaced too.
+     */
+    private IdempotentRequests.Created replayed(String orderId, String storedJson) {
+        JsonObject stored;
+        try (var reader = Json.createReader(new StringReader(storedJson))) {
+            stored = reader.readObject();
+        }
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("accessToken", checkout.replayToken(orderId));
+        stored.forEach((name, value) -> {
+            if (!name.equals("accessToken")) {
+                answer.add(name, value);
+            }
+        });
+        return new IdempotentRequests.Created(answer.build().toString(), location(orderId), null);
+    }
+
+    private URI location(String orderId) {
+        return uri.getBaseUriBuilder().path("orders").path(orderId).build();
     }
 }

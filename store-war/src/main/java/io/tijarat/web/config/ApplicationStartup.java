@@ -5,6 +5,7 @@ import io.tijarat.core.config.TijaratSettings;
 import io.tijarat.core.jobs.BackgroundJobs;
 import io.tijarat.core.persistence.SchemaMigration;
 import io.tijarat.core.provider.PluginProviders;
+import io.tijarat.core.webhook.MerchantWebhooks;
 import io.tijarat.web.health.ServingState;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
@@ -21,10 +22,10 @@ import jakarta.servlet.annotation.WebListener;
  *
  * <p>The same listener starts the application, in this order, once per deployment: settings read and validated
  * (a bad value stops the deployment naming the key), the production guards (no DEV-ONLY admin key, a public URL, a
- * plugin allow-list; each before the plugin directory is loaded), the schema migration, the plugin directory (in
- * production no active provider may be in sandbox mode), the background jobs. CDI's own start-up event fires before Payara
- * has bound this data source; a servlet context listener runs after it and before any request. Readiness
- * ({@link ServingState}) turns UP only after all of it.
+ * plugin allow-list; each before the plugin directory is loaded), the schema migration (then webhook secrets sealed
+ * at rest with the configured key), the plugin directory (in production no active provider may be in sandbox mode),
+ * the background jobs. CDI's own start-up event fires before Payara has bound this data source; a servlet context
+ * listener runs after it and before any request. Readiness ({@link ServingState}) turns UP only after all of it.
  */
 @WebListener
 @DataSourceDefinition(
@@ -59,6 +60,9 @@ public class ApplicationStartup implements ServletContextListener {
 
     @Inject
     BackgroundJobs jobs;
+
+    @Inject
+    MerchantWebhooks webhooks;
 
     @Inject
     ServingState state;
@@ -102,6 +106,10 @@ public class ApplicationStartup implements ServletContextListener {
         PluginAllowListGuard.check(mode, org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getOptionalValue(PluginAllowListGuard.KEY, String.class));
         migration.migrateAtStartup();
+        int sealed = sealWebhookSecrets();
+        if (sealed > 0) {
+            LOG.info(() -> "Encrypted or re-keyed the signing secrets of " + sealed + " merchant webhook(s)");
+        }
         int plugins = this.plugins.entries().size(); // load the plugin directory now, not on the first checkout
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         SandboxGuard.check(mode, this.plugins.allActive(), key -> config.getOptionalValue(key, String.class));
@@ -109,6 +117,17 @@ public class ApplicationStartup implements ServletContextListener {
         state.started();
         LOG.info(() -> "Tijarat started in " + mode + " mode: schema " + migration.schemaVersion() + ", " + plugins
                 + " plugin jar(s), in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /** V14's data step: SQL cannot encrypt with a key only the application holds. A missing key is a setting to fix. */
+    private int sealWebhookSecrets() {
+        try {
+            return webhooks.sealSecretsAtRest();
+        } catch (io.tijarat.core.crypto.SecretBox.CannotOpenException e) {
+            throw new io.tijarat.core.config.InvalidSettingsException(java.util.List.of(
+                    "tijarat.secrets.key / tijarat.secrets.previous-keys must hold the key of every stored secret: "
+                            + e.getMessage()));
+        }
     }
 
     @Override

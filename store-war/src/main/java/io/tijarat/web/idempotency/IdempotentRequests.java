@@ -19,6 +19,9 @@ import java.util.function.Function;
  * Runs a creating request at most once per Idempotency-Key (IETF draft semantics): the same key and body
  * replay the first 201 byte for byte; another body is 422; a retry while the first runs is 409. A request
  * refused before it changed anything gives its key back, so the client can fix it and retry.
+ *
+ * <p>An answer holding a credential (checkout's order access token) is stored without it ({@link Created#stored})
+ * and completed again on replay ({@link Replayer}), so no credential sits in {@code idempotency_record}.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -31,20 +34,49 @@ public class IdempotentRequests {
     @Inject
     IdempotencyStore store;
 
-    /** What a successful request created: its JSON and where it lives. */
-    public record Created(String json, URI location) {
+    /**
+     * What a successful request created: its JSON, where it lives, and the JSON kept for replays ({@code stored}:
+     * the same, unless the answer holds a credential that must not be stored).
+     */
+    public record Created(String json, URI location, String stored) {
+        public Created(String json, URI location) {
+            this(json, location, json);
+        }
+
+        @Override
+        public String toString() {
+            return "Created[" + location + "]"; // the JSON may hold a credential
+        }
+    }
+
+    /** Completes a stored answer for a replay: the order the first request created, and the JSON it stored. */
+    @FunctionalInterface
+    public interface Replayer {
+        Created replay(String orderId, String storedJson);
+    }
+
+    /** The answer stored is replayed as it is. */
+    public Response execute(String clientId, String operation, String key, byte[] fingerprint,
+                            Function<String, Created> work, Function<String, Created> recover) {
+        return execute(clientId, operation, key, fingerprint, work, recover, null);
     }
 
     /**
      * @param fingerprint what makes two requests "the same": the body, plus any path parameters
      * @param work        does the work under the claim whose record id it gets
      * @param recover     answers a retry whose first run created {@code orderId} and then stopped
+     * @param replayer    completes the stored answer for a replay; null replays it as stored
      */
     public Response execute(String clientId, String operation, String key, byte[] fingerprint,
-                            Function<String, Created> work, Function<String, Created> recover) {
+                            Function<String, Created> work, Function<String, Created> recover, Replayer replayer) {
         var claim = store.claim(validClient(clientId), operation, validKey(key), Sha256.hex(fingerprint), STALE_AFTER);
         if (claim instanceof IdempotencyStore.Claim.Replay replay) {
             StoredResponse stored = replay.response();
+            if (replayer != null && replay.orderId() != null && stored.status() == 201) {
+                Created again = replayer.replay(replay.orderId(), stored.body());
+                return Response.status(201).type(MediaType.APPLICATION_JSON).entity(again.json())
+                        .location(again.location()).header("Idempotent-Replayed", "true").build();
+            }
             return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
                     .header("Idempotent-Replayed", "true").build();
         }
@@ -63,7 +95,7 @@ public class IdempotentRequests {
     }
 
     private Response finish(String recordId, Created created) {
-        store.complete(recordId, new StoredResponse(201, created.json()));
+        store.complete(recordId, new StoredResponse(201, created.stored()));
         return Response.status(201).type(MediaType.APPLICATION_JSON).entity(created.json()).location(created.location()).build();
     }
 
