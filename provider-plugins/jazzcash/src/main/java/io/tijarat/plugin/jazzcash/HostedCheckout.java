@@ -28,7 +28,6 @@ import java.util.Map;
  */
 final class HostedCheckout {
 
-    static final String PATH = "/CustomerPortal/transactionmanagement/merchantform/";
 
     private final JazzCashSettings settings;
     private final SecureHash hash;
@@ -66,7 +65,7 @@ final class HostedCheckout {
             fields.put("ppmpf_" + i, "");
         }
         fields.put(SecureHash.FIELD, hash.sign(fields));
-        return PaymentOutcome.Pending.of(CustomerAction.Redirect.post(settings.endpoint(PATH), fields));
+        return PaymentOutcome.Pending.of(CustomerAction.Redirect.post(settings.endpoint(Endpoints.Operation.HOSTED_CHECKOUT), fields));
     }
 
     /** A method this SPI version does not know yet is treated as {@code ANY}, as the SPI asks. */

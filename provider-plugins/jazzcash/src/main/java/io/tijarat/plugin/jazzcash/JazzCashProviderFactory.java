@@ -50,6 +50,20 @@ public final class JazzCashProviderFactory implements PaymentProviderFactory {
                     + " stubs and sandbox-looking credentials", "sandbox"))
             .property(ConfigProperty.withDefault(JazzCashSettings.VOUCHER_VALIDITY_HOURS, "How many hours an"
                     + " over-the-counter voucher can be paid (1 to 2160)", "72"))
+            .property(ConfigProperty.optional(Endpoints.PROFILE, "Which paths the host serves: application-api"
+                    + " (sandbox and payments.jazzcash.com.pk) or pgw (pgw.jazzcash.com.pk); default: from base-url's host"))
+            .property(ConfigProperty.optional("path.wallet", "Overrides the path of the wallet call below base-url,"
+                    + " as JazzCash's documents for the merchant give it"))
+            .property(ConfigProperty.optional("path.voucher", "Overrides the path of the voucher call below base-url,"
+                    + " as JazzCash's documents for the merchant give it"))
+            .property(ConfigProperty.optional("path.inquiry", "Overrides the path of the inquiry call below base-url,"
+                    + " as JazzCash's documents for the merchant give it"))
+            .property(ConfigProperty.optional("path.wallet-refund", "Overrides the path of the wallet-refund call below base-url,"
+                    + " as JazzCash's documents for the merchant give it"))
+            .property(ConfigProperty.optional("path.card-refund", "Overrides the path of the card-refund call below base-url,"
+                    + " as JazzCash's documents for the merchant give it"))
+            .property(ConfigProperty.optional("path.hosted-checkout", "Overrides the path of the hosted-checkout call below base-url,"
+                    + " as JazzCash's documents for the merchant give it"))
             // A wallet payment waits for the customer's MPIN (about a minute); the wallet call gives up at 70 s.
             .defaultTimeout(BUDGET)
             .build();

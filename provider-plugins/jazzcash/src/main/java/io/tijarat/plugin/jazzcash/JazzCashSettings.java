@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 record JazzCashSettings(Mode mode, String merchantId, Secret password, Secret integritySalt,
                         Optional<Secret> merchantMpin, URI baseUrl, Optional<URI> returnUrl, Duration voucherValidity,
-                        Keys keys) {
+                        Endpoints endpoints, Keys keys) {
 
     static final String MODE = "mode";
     static final String MERCHANT_ID = "merchant-id";
@@ -102,7 +102,7 @@ record JazzCashSettings(Mode mode, String merchantId, Secret password, Secret in
         Optional<URI> returnUrl = config.get(RETURN_URL).map(text -> url(text, keys.returnUrl(), mode, true));
         Duration voucherValidity = voucherValidity(config);
         JazzCashSettings settings = new JazzCashSettings(mode, merchantId, password, salt, mpin, baseUrl, returnUrl,
-                voucherValidity, keys);
+                voucherValidity, Endpoints.from(config, baseUrl), keys);
         if (mode == Mode.LIVE) {
             settings.refuseSandboxInLiveMode();
         } else {
@@ -114,6 +114,11 @@ record JazzCashSettings(Mode mode, String merchantId, Secret password, Secret in
     /** {@code base-url} followed by {@code path}, which starts with {@code /}. */
     URI endpoint(String path) {
         return URI.create(baseUrl + path);
+    }
+
+    /** Where {@code operation} is posted: {@code base-url} followed by its path ({@link Endpoints}). */
+    URI endpoint(Endpoints.Operation operation) {
+        return endpoint(endpoints.path(operation));
     }
 
     private static Mode mode(ProviderConfig config, Keys keys) {

@@ -51,22 +51,22 @@ import java.util.Map;
  */
 final class RefundApi {
 
-    /** The wallet refund API. */
-    static final String WALLET_PATH = "/ApplicationAPI/API/Purchase/domwalletrefundtransaction";
-    /** The card refund API. */
-    static final String CARD_PATH = "/ApplicationAPI/API/authorize/Refund";
+    /** The wallet refund API on the sandbox and payments hosts (the pgw host: {@link Endpoints}). */
+    static final String WALLET_PATH = Endpoints.Operation.WALLET_REFUND.applicationApiPath;
+    /** The card refund API on the sandbox and payments hosts. */
+    static final String CARD_PATH = Endpoints.Operation.CARD_REFUND.applicationApiPath;
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     /** Which refund API: the one for the instrument that paid. */
     enum Kind {
-        WALLET(WALLET_PATH, true),
-        CARD(CARD_PATH, false);
+        WALLET(Endpoints.Operation.WALLET_REFUND, true),
+        CARD(Endpoints.Operation.CARD_REFUND, false);
 
-        final String path;
+        final Endpoints.Operation operation;
         final boolean needsMpin;
 
-        Kind(String path, boolean needsMpin) {
-            this.path = path;
+        Kind(Endpoints.Operation operation, boolean needsMpin) {
+            this.operation = operation;
             this.needsMpin = needsMpin;
         }
     }
@@ -97,7 +97,7 @@ final class RefundApi {
                             + " (from the JazzCash portal)")).reveal());
         }
         Exchange exchange = api.post(kind.name().toLowerCase(java.util.Locale.ROOT) + " refund " + request.refundId(),
-                kind.path, fields, TIMEOUT, reference);
+                settings.endpoints().path(kind.operation), fields, TIMEOUT, reference);
         return outcome(exchange, request);
     }
 

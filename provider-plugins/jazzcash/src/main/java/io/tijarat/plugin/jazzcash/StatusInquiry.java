@@ -43,7 +43,6 @@ import java.util.regex.Pattern;
  */
 final class StatusInquiry {
 
-    static final String PATH = "/ApplicationAPI/API/PaymentInquiry/Inquire";
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
@@ -62,7 +61,7 @@ final class StatusInquiry {
         fields.put("pp_TxnRefNo", reference);
         fields.put("pp_MerchantID", settings.merchantId());
         fields.put("pp_Password", settings.password().reveal());
-        Exchange exchange = api.post("inquiry", PATH, fields, TIMEOUT, reference);
+        Exchange exchange = api.post("inquiry", settings.endpoints().path(Endpoints.Operation.INQUIRY), fields, TIMEOUT, reference);
         return outcome(exchange, request);
     }
 

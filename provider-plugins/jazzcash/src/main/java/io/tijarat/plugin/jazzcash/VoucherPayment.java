@@ -27,7 +27,6 @@ import java.util.Optional;
  */
 final class VoucherPayment {
 
-    static final String PATH = "/ApplicationAPI/API/Payment/DoTransaction";
 
     /** Issuing a voucher involves no customer: JazzCash answers at once. */
     static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -69,7 +68,7 @@ final class VoucherPayment {
         for (int i = 2; i <= 5; i++) {
             fields.put("ppmpf_" + i, "");
         }
-        Exchange exchange = api.post("voucher", PATH, fields, TIMEOUT, reference);
+        Exchange exchange = api.post("voucher", settings.endpoints().path(Endpoints.Operation.VOUCHER), fields, TIMEOUT, reference);
         CustomerTexts texts = CustomerTexts.of(request.locale());
         return outcomes.map("voucher", exchange, request, answer -> issued(answer, request, texts, expiresAt));
     }

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  */
 final class WalletPayment {
 
-    static final String PATH = "/ApplicationAPI/API/2.0/Purchase/DoMWalletTransaction";
 
     /**
      * The customer needs time to find the phone and type the MPIN (JazzCash holds the call for about a
@@ -79,7 +78,7 @@ final class WalletPayment {
         for (int i = 1; i <= 5; i++) {
             fields.put("ppmpf_" + i, "");
         }
-        Exchange exchange = api.post("wallet", PATH, fields, TIMEOUT, reference);
+        Exchange exchange = api.post("wallet", settings.endpoints().path(Endpoints.Operation.WALLET), fields, TIMEOUT, reference);
         return outcomes.map("wallet payment", exchange, request, answer -> accepted(answer, texts, expiry));
     }
 

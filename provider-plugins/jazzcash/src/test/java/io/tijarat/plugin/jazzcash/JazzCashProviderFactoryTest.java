@@ -46,7 +46,8 @@ class JazzCashProviderFactoryTest {
                 .collect(Collectors.toMap(ConfigProperty::name, property -> property));
 
         assertEquals(Set.of("merchant-id", "password", "integrity-salt", "merchant-mpin", "base-url", "return-url",
-                "mode", "voucher-validity-hours"), properties.keySet());
+                "mode", "voucher-validity-hours", "endpoints", "path.wallet", "path.voucher", "path.inquiry",
+                "path.wallet-refund", "path.card-refund", "path.hosted-checkout"), properties.keySet());
         assertEquals(Set.of("password", "integrity-salt", "merchant-mpin"), properties.values().stream()
                 .filter(ConfigProperty::secret).map(ConfigProperty::name).collect(Collectors.toSet()));
         assertEquals(Set.of("merchant-id", "password", "integrity-salt"), properties.values().stream()

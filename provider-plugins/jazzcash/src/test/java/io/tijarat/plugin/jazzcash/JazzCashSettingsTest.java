@@ -212,4 +212,50 @@ class JazzCashSettingsTest {
 
         assertFalse(printed.contains(LIVE_PASSWORD) || printed.contains(LIVE_SALT) || printed.contains("8426"), printed);
     }
+
+    // ------------------------------------------------------------------------------------ endpoints
+
+    @Test
+    void givenThePaymentsHost_whenStarted_thenTheApplicationApiPathsAreUsed() {
+        JazzCashSettings settings = settings(live());
+
+        assertEquals(Endpoints.Profile.APPLICATION_API, settings.endpoints().profile());
+        assertEquals(URI.create("https://payments.jazzcash.com.pk/ApplicationAPI/API/2.0/Purchase/DoMWalletTransaction"),
+                settings.endpoint(Endpoints.Operation.WALLET));
+        assertEquals(URI.create("https://payments.jazzcash.com.pk/ApplicationAPI/API/PaymentInquiry/Inquire"),
+                settings.endpoint(Endpoints.Operation.INQUIRY));
+    }
+
+    @Test
+    void givenThePgwHost_whenStarted_thenItsOwnPathsAreUsed_andEachCanBeOverridden() {
+        JazzCashSettings pgw = settings(live().property("base-url", "https://pgw.jazzcash.com.pk")
+                .property("path.wallet", "/api/payment/DoTransaction"));
+
+        assertEquals(Endpoints.Profile.PGW, pgw.endpoints().profile());
+        assertEquals(URI.create("https://pgw.jazzcash.com.pk/api/payment/DoTransaction"),
+                pgw.endpoint(Endpoints.Operation.WALLET), "the shop's override wins");
+        assertEquals(URI.create("https://pgw.jazzcash.com.pk/api/Purchase/domwalletrefundtransaction"),
+                pgw.endpoint(Endpoints.Operation.WALLET_REFUND));
+        assertEquals(URI.create("https://pgw.jazzcash.com.pk/ApplicationAPI/API/PaymentInquiry/Inquire"),
+                pgw.endpoint(Endpoints.Operation.INQUIRY));
+    }
+
+    @Test
+    void givenAnExplicitProfile_whenStarted_thenItWinsOverTheHost() {
+        JazzCashSettings settings = settings(live().property("base-url", "https://pgw.jazzcash.com.pk")
+                .property("endpoints", "application-api"));
+
+        assertEquals(URI.create("https://pgw.jazzcash.com.pk/ApplicationAPI/API/Payment/DoTransaction"),
+                settings.endpoint(Endpoints.Operation.VOUCHER));
+    }
+
+    @Test
+    void givenABadProfileOrPath_whenStarted_thenRefusedNamingTheKey() {
+        assertTrue(refused(live(), b -> b.property("endpoints", "production")).getMessage()
+                .contains(KEY + "endpoints must be application-api"));
+        assertTrue(refused(live(), b -> b.property("path.inquiry", "https://elsewhere.example/Inquire")).getMessage()
+                .contains(KEY + "path.inquiry must be a path"));
+        assertTrue(refused(live(), b -> b.property("path.card-refund", "/api/../admin")).getMessage()
+                .contains(KEY + "path.card-refund must be a path"));
+    }
 }
