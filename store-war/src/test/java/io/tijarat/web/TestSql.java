@@ -3,7 +3,10 @@ package io.tijarat.web;
 import io.tijarat.core.testsupport.TestDatabase;
 import java.sql.SQLException;
 
-/** Reads the test database directly, to check what the server committed (one parameter, one value). */
+/**
+ * Reads the test database directly, to check what the server committed (one parameter, one value); and moves a
+ * stored time into the past, where a test needs time to have passed without waiting for it.
+ */
 final class TestSql {
 
     private TestSql() {
@@ -26,5 +29,16 @@ final class TestSql {
     static int count(String sql, String parameter) {
         String value = text(sql, parameter);
         return value == null ? -1 : Integer.parseInt(value);
+    }
+
+    /** Runs an update with one parameter; returns the rows changed. */
+    static int update(String sql, String parameter) {
+        try (var connection = TestDatabase.get().dataSource().getConnection();
+             var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
