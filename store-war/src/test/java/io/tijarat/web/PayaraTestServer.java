@@ -81,6 +81,13 @@ public final class PayaraTestServer implements BeforeAllCallback {
         // ProviderIsolationIT's "test-tight" plugin: fault-tolerance values of its own
         properties.putAll(Map.of("tijarat.provider.test-tight.ft.start.timeout-ms", "1500",
                 "tijarat.provider.test-tight.ft.start.bulkhead", "2"));
+        // Rate limits: the tests reach the server through 127.0.0.1, configured as a trusted proxy, so a test that
+        // floods sends X-Forwarded-For addresses of its own and never empties another test's bucket; the limits
+        // hold the suite's own bursts (fifty concurrent checkouts) and refill one a second.
+        properties.putAll(Map.of("tijarat.http.trusted-proxies", "127.0.0.1",
+                "tijarat.checkout.per-address-per-minute", "60", "tijarat.checkout.per-address-burst", "100",
+                "tijarat.checkout.per-phone-per-minute", "60", "tijarat.checkout.per-phone-burst", "100",
+                "tijarat.cod.release-interval-seconds", "1"));
         Path systemProperties = PayaraMicroOptions.writeSystemProperties(dir.resolve("system.properties"), properties);
         List<String> jvm = new ArrayList<>(PayaraMicroOptions.JVM_OPTIONS);
         jvm.addAll(List.of(System.getProperty("tijarat.it.payara.jvm", "").trim().split("\\s+")));

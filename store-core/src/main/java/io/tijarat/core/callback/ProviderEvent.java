@@ -61,6 +61,17 @@ public class ProviderEvent {
     @Column(length = 300)
     private String outcome;
 
+    /** An unsigned report is not confirmed (no inquiry is made) before this. */
+    @Column(name = "confirm_after")
+    private Instant confirmAfter;
+
+    @Column(name = "confirm_tries", nullable = false)
+    private int confirmTries;
+
+    /** Further unsigned reports about the same attempt that arrived while this one waited. */
+    @Column(nullable = false)
+    private int coalesced;
+
     protected ProviderEvent() {
         // for JPA
     }
@@ -101,6 +112,26 @@ public class ProviderEvent {
         };
     }
 
+    /** Waits with the inquiry until {@code at} (backoff for the attempt). */
+    void confirmNotBefore(Instant at) {
+        this.confirmAfter = at;
+    }
+
+    /** The inquiry got no answer: next try after {@code wait}. */
+    void confirmationUnanswered(Instant now, java.time.Duration wait) {
+        this.confirmTries++;
+        this.confirmAfter = now.plus(wait);
+    }
+
+    /** Another unsigned report about this attempt arrived while this one waited: it needs no inquiry of its own. */
+    void coalesce() {
+        this.coalesced++;
+    }
+
+    boolean isReceived() {
+        return RECEIVED.equals(state);
+    }
+
     void applied(String outcome, Instant now) {
         this.state = APPLIED;
         this.outcome = outcome.length() > 300 ? outcome.substring(0, 300) : outcome;
@@ -117,4 +148,7 @@ public class ProviderEvent {
     public Instant receivedAt() { return receivedAt; }
     public Instant appliedAt() { return appliedAt; }
     public String outcome() { return outcome; }
+    public Optional<Instant> confirmAfter() { return Optional.ofNullable(confirmAfter); }
+    public int confirmTries() { return confirmTries; }
+    public int coalesced() { return coalesced; }
 }

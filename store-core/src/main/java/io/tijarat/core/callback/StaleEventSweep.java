@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 /**
  * The background job {@code provider-events}: applies provider events whose asynchronous apply was missed (the
  * server stopped first, the apply failed, or an unsigned report could not be confirmed yet), oldest first, each
- * on its own. An event that still cannot be confirmed stays RECEIVED for the next run.
+ * on its own. An event that still cannot be confirmed stays RECEIVED and is asked about again after its backoff
+ * (see {@link ProviderEvents}), so a batch is never filled by the same unanswerable events run after run.
  */
 @ApplicationScoped
 public class StaleEventSweep implements BackgroundJob {

@@ -40,6 +40,15 @@ public class TijaratSettings {
     private int catalogCacheSeconds;
     private double callbackRatePerSecond;
     private int callbackBurst;
+    private TrustedProxies trustedProxies;
+    private int rateLimitMaxKeys;
+    private double checkoutPerAddressPerMinute;
+    private int checkoutPerAddressBurst;
+    private double checkoutPerPhonePerMinute;
+    private int checkoutPerPhoneBurst;
+    private Duration codConfirmWithin;
+    private Duration codReleaseInterval;
+    private Duration eventConfirmBackoff;
     private Optional<String> publicUrl;
     private Optional<String> storefrontReturnUrl;
     private boolean demoCatalog;
@@ -88,6 +97,19 @@ public class TijaratSettings {
                 "a whole number of seconds from 0 to 86400");
         callbackRatePerSecond = read.decimal("tijarat.callbacks.rate-per-second", 20.0);
         callbackBurst = (int) read.number("tijarat.callbacks.burst", 40, 1, 100_000, "a whole number from 1 to 100000");
+        trustedProxies = read.proxies("tijarat.http.trusted-proxies");
+        rateLimitMaxKeys = (int) read.number("tijarat.http.rate-limit-max-keys", 50_000, 100, 10_000_000,
+                "a whole number from 100 to 10000000");
+        checkoutPerAddressPerMinute = read.decimal("tijarat.checkout.per-address-per-minute", 10.0);
+        checkoutPerAddressBurst = (int) read.number("tijarat.checkout.per-address-burst", 20, 1, 100_000,
+                "a whole number from 1 to 100000");
+        checkoutPerPhonePerMinute = read.decimal("tijarat.checkout.per-phone-per-minute", 1.0);
+        checkoutPerPhoneBurst = (int) read.number("tijarat.checkout.per-phone-burst", 5, 1, 100_000,
+                "a whole number from 1 to 100000");
+        codConfirmWithin = Duration.ofHours(read.number("tijarat.cod.confirm-within-hours", 48, 0, 24L * 90,
+                "a whole number of hours from 0 (keep waiting) to 2160"));
+        codReleaseInterval = read.seconds("tijarat.cod.release-interval-seconds", 300, 0);
+        eventConfirmBackoff = read.seconds("tijarat.events.confirm-backoff-seconds", 10, 1);
         publicUrl = read.url("tijarat.public-url");
         storefrontReturnUrl = read.url("tijarat.storefront.return-url");
         demoCatalog = read.bool("tijarat.demo-catalog", false);
@@ -149,6 +171,28 @@ public class TijaratSettings {
     public double callbackRatePerSecond() { return callbackRatePerSecond; }
 
     public int callbackBurst() { return callbackBurst; }
+
+    /** Reverse proxies whose forwarding headers name the client ({@code tijarat.http.trusted-proxies}). */
+    public TrustedProxies trustedProxies() { return trustedProxies; }
+
+    /** How many client keys each rate limiter remembers; the least recently seen are forgotten first. */
+    public int rateLimitMaxKeys() { return rateLimitMaxKeys; }
+
+    public double checkoutPerAddressPerMinute() { return checkoutPerAddressPerMinute; }
+
+    public int checkoutPerAddressBurst() { return checkoutPerAddressBurst; }
+
+    public double checkoutPerPhonePerMinute() { return checkoutPerPhonePerMinute; }
+
+    public int checkoutPerPhoneBurst() { return checkoutPerPhoneBurst; }
+
+    /** How long a cash-on-delivery order waits for the customer's confirmation before its stock is released (0: forever). */
+    public Duration codConfirmWithin() { return codConfirmWithin; }
+
+    public Duration codReleaseInterval() { return codReleaseInterval; }
+
+    /** The first wait between two inquiries confirming unsigned reports about one attempt; it doubles, up to 30 minutes. */
+    public Duration eventConfirmBackoff() { return eventConfirmBackoff; }
 
     public Optional<String> publicUrl() { return publicUrl; }
 
@@ -255,6 +299,20 @@ public class TijaratSettings {
             }
             problems.add(InvalidSettingsException.problem(key, value.get(), "an absolute http(s) URL such as https://shop.example.pk"));
             return Optional.empty();
+        }
+
+        TrustedProxies proxies(String key) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return TrustedProxies.none();
+            }
+            try {
+                return TrustedProxies.parse(value.get());
+            } catch (IllegalArgumentException e) {
+                problems.add(InvalidSettingsException.problem(key, value.get(),
+                        "a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.0/8,127.0.0.1 (" + e.getMessage() + ")"));
+                return TrustedProxies.none();
+            }
         }
 
         Optional<String> email(String key) {

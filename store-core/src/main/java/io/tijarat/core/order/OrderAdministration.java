@@ -110,18 +110,53 @@ public class OrderAdministration {
         return detail(order);
     }
 
+    /**
+     * Cancels a cash-on-delivery order the customer never confirmed, returning its stock — only if it is still
+     * waiting for that confirmation when its row is locked (a confirmation or a cancel that came first wins, and
+     * stock goes back exactly once). The customer and the merchant hear of it through the outbox.
+     *
+     * @return whether this call cancelled it
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean releaseUnconfirmed(String orderId, String reason) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || order.status() != OrderStatus.AWAITING_CONFIRMATION) {
+            return false;
+        }
+        cancelLocked(order, reason, "system");
+        return true;
+    }
+
+    /**
+     * Cash-on-delivery orders that have waited for the customer's confirmation since before {@code before}, the
+     * longest-waiting first.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> unconfirmedSince(Instant before, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("SELECT o.id FROM customer_order o WHERE o.status = 'AWAITING_CONFIRMATION'"
+                        + " AND (SELECT MAX(h.at) FROM order_history h WHERE h.order_id = o.id"
+                        + " AND h.to_status = 'AWAITING_CONFIRMATION') <= ?1 ORDER BY o.created_at LIMIT ?2")
+                .setParameter(1, before).setParameter(2, limit).getResultList();
+        return ids;
+    }
+
     @Transactional
     public Detail cancel(String orderId, String reason, String actor) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             throw new NotFoundException("no order with this id");
         }
+        cancelLocked(order, reason, actor);
+        return detail(order);
+    }
+
+    private void cancelLocked(Order order, String reason, String actor) {
         order.moveTo(OrderStatus.CANCELLED, reason, actor, clock.instant());
         outbox.orderEvent(order, OrderEvent.ORDER_CANCELLED, order.total());
         for (OrderLine line : order.lines()) {
             Stock.release(em, line.variantId(), line.quantity());
         }
-        return detail(order);
     }
 
     private Order find(String orderId) {

@@ -22,8 +22,10 @@ import java.util.Optional;
 /**
  * Writes the messages an order event causes, inside the caller's transaction ({@code MANDATORY}): to the
  * customer by e-mail when they gave an address, by SMS when SMS is switched on
- * ({@code tijarat.notifications.sms=true}, once an SMS plugin is installed), and a copy of new and paid
- * orders to the merchant ({@code tijarat.notifications.merchant-email}).
+ * ({@code tijarat.notifications.sms=true}, once an SMS plugin is installed), and a copy of new, paid and
+ * cancelled orders to the merchant ({@code tijarat.notifications.merchant-email}). The customer's contact is not
+ * verified, so texts carry the typed name only without links (see {@link FreeText}) and the first message not at
+ * all.
  */
 @ApplicationScoped
 public class Outbox {
@@ -72,7 +74,7 @@ public class Outbox {
         }
         Optional<String> merchantEmail = settings.merchantEmail();
         if (merchantEmail.filter(m -> !m.isBlank()).isPresent()
-                && (event == OrderEvent.ORDER_PLACED || event == OrderEvent.ORDER_PAID)) {
+                && (event == OrderEvent.ORDER_PLACED || event == OrderEvent.ORDER_PAID || event == OrderEvent.ORDER_CANCELLED)) {
             write(event, order, Channel.EMAIL, merchantEmail.get().strip(), "en", Templates.render(event, "en", values));
         }
         merchantWebhooks.enqueue(order, event, amount);

@@ -18,7 +18,12 @@ final class Templates {
     /** The subject and body of {@code event} in {@code locale} (English when the locale has no text). */
     static String[] render(OrderEvent event, String locale, Map<String, String> values) {
         Properties texts = BY_LOCALE.getOrDefault(locale, BY_LOCALE.get("en"));
-        return new String[] {fill(texts.getProperty(event + ".subject"), values), fill(texts.getProperty(event + ".body"), values)};
+        var safe = new java.util.HashMap<>(values);
+        if (safe.containsKey("name")) {
+            String name = FreeText.name(safe.get("name"));
+            safe.put("name", name.isEmpty() ? texts.getProperty("name.fallback", "customer") : name);
+        }
+        return new String[] {fill(texts.getProperty(event + ".subject"), safe), fill(texts.getProperty(event + ".body"), safe)};
     }
 
     private static String fill(String template, Map<String, String> values) {

@@ -82,4 +82,36 @@ class TijaratSettingsTest {
         assertTrue(refused.getMessage().contains("tijarat.demo-catalog must be true or false, was 'yes'"), refused.getMessage());
         assertTrue(refused.getMessage().contains("tijarat.public-url must be an absolute http(s) URL"), refused.getMessage());
     }
+
+    @Test
+    void trusted_proxies_are_addresses_or_cidr_ranges_and_a_host_name_is_refused_by_key() {
+        var settings = settings(Map.of("tijarat.http.trusted-proxies", "10.0.0.0/8, 127.0.0.1 ,::1,2001:db8::/32"));
+
+        assertTrue(settings.trustedProxies().contains("10.200.3.4"));
+        assertTrue(settings.trustedProxies().contains("127.0.0.1"));
+        assertTrue(settings.trustedProxies().contains("0:0:0:0:0:0:0:1"));
+        assertTrue(settings.trustedProxies().contains("2001:db8:1::5"));
+        assertTrue(!settings.trustedProxies().contains("11.0.0.1") && !settings.trustedProxies().contains("127.0.0.2"));
+        assertTrue(settings(Map.of()).trustedProxies().isEmpty(), "by default no proxy is trusted");
+
+        var refused = assertThrows(InvalidSettingsException.class, () -> settings(Map.of(
+                "tijarat.http.trusted-proxies", "10.0.0.0/8,proxy.internal",
+                "tijarat.checkout.per-phone-per-minute", "0")));
+        assertTrue(refused.getMessage().contains("tijarat.http.trusted-proxies must be a comma-separated list"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'proxy.internal' is not an IP address"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("tijarat.checkout.per-phone-per-minute"), refused.getMessage());
+    }
+
+    @Test
+    void abuse_limits_have_documented_defaults() {
+        var settings = settings(Map.of());
+
+        assertEquals(10.0, settings.checkoutPerAddressPerMinute());
+        assertEquals(20, settings.checkoutPerAddressBurst());
+        assertEquals(1.0, settings.checkoutPerPhonePerMinute());
+        assertEquals(5, settings.checkoutPerPhoneBurst());
+        assertEquals(Duration.ofHours(48), settings.codConfirmWithin());
+        assertEquals(Duration.ofSeconds(10), settings.eventConfirmBackoff());
+        assertEquals(50_000, settings.rateLimitMaxKeys());
+    }
 }

@@ -5,6 +5,8 @@ import io.tijarat.core.checkout.CheckoutService;
 import io.tijarat.web.idempotency.IdempotentRequests;
 import io.tijarat.web.json.JsonBodies;
 import io.tijarat.web.json.StrictJsonb;
+import io.tijarat.web.ratelimit.CheckoutRateLimit;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -32,7 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * body replay the first response (one order, one payment attempt); the same key with another body is
  * 422; a retry while the first is still running is 409 with Retry-After. Keys are scoped per client
  * ({@code X-Client-Id}, optional), compared byte for byte, and kept at least 24 hours. The stored answer holds no
- * access token: a replay carries a fresh one, and every token given for the order keeps opening it.
+ * access token: a replay carries a fresh one, and every token given for the order keeps opening it. New checkouts
+ * are limited per client address and phone number (429 with Retry-After, the key given back); replays are never
+ * counted or refused.
  */
 @Path("/checkout")
 @RequestScoped
@@ -46,8 +50,14 @@ public class CheckoutResource {
     @Inject
     CheckoutService checkout;
 
+    @Inject
+    CheckoutRateLimit rateLimit;
+
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,6 +71,7 @@ public class CheckoutResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response checkout(@HeaderParam("Idempotency-Key") @Parameter(required = true,
                                      description = "a new unique value (e.g. a UUID) per checkout, the same one when retrying it")
                              String key,
@@ -68,9 +79,15 @@ public class CheckoutResource {
                              String clientId,
                              byte[] body) {
         return idempotent.execute(clientId, "checkout", key, body,
-                recordId -> created(checkout.checkout(recordId, JsonBodies.parse(body, CheckoutRequest.class).toCommand(uri.getBaseUri()))),
+                recordId -> created(checkout.checkout(recordId, admitted(JsonBodies.parse(body, CheckoutRequest.class))
+                        .toCommand(uri.getBaseUri()))),
                 orderId -> created(checkout.recover(orderId)),
                 this::replayed);
+    }
+
+    private CheckoutRequest admitted(CheckoutRequest request) {
+        rateLimit.admit(servletRequest, request.customer() == null ? null : request.customer().phone());
+        return request;
     }
 
     /** The answer, and — stored for replays — the same without the access token. */

@@ -90,6 +90,11 @@ public class IdempotentRequests {
         } catch (InvalidInputException | InvalidRequestException | NotFoundException | ConflictException e) {
             store.release(recordId);
             throw e;
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            if (e.getResponse().getStatus() < 500) {
+                store.release(recordId); // refused before anything changed (e.g. 429): the key may be used again
+            }
+            throw e;
         }
         return finish(recordId, created);
     }

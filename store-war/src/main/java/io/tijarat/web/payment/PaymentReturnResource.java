@@ -64,6 +64,10 @@ public class PaymentReturnResource {
     @Context
     HttpServletRequest servletRequest;
 
+    /** The sender's address handed to the plugin: behind a trusted proxy, the forwarded one. */
+    @Inject
+    io.tijarat.web.ratelimit.ClientAddresses clients;
+
     @GET
     @Path("/{providerId}")
     @Operation(operationId = "customerReturnGet",
@@ -72,6 +76,7 @@ public class PaymentReturnResource {
     @APIResponse(responseCode = "303", ref = "ReturnRedirect")
     @APIResponse(responseCode = "400", ref = "ReturnRefused")
     @APIResponse(responseCode = "404", ref = "ReturnUnknownProvider")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response returnedByRedirect(@PathParam("providerId") String providerId) {
         return handle(providerId, "GET", new byte[0]);
     }
@@ -85,6 +90,7 @@ public class PaymentReturnResource {
     @APIResponse(responseCode = "303", ref = "ReturnRedirect")
     @APIResponse(responseCode = "400", ref = "ReturnRefused")
     @APIResponse(responseCode = "404", ref = "ReturnUnknownProvider")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response returnedByPost(@PathParam("providerId") String providerId, byte[] body) {
         return handle(providerId, "POST", body == null ? new byte[0] : body);
     }
@@ -92,7 +98,7 @@ public class PaymentReturnResource {
     private Response handle(String providerId, String method, byte[] body) {
         var request = new CallbackRequest(CallbackRequest.Source.CUSTOMER_RETURN, method, publicRequestUri(providerId),
                 java.net.http.HttpHeaders.of(headers.getRequestHeaders(), (name, value) -> true), body,
-                Optional.ofNullable(servletRequest.getRemoteAddr()));
+                Optional.ofNullable(clients.of(servletRequest)));
         CallbackOutcome outcome;
         try {
             outcome = payments.verifyCallback(providerId, request);

@@ -15,6 +15,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (original.getStatus() >= 500) {
             return new UnexpectedExceptionMapper().toResponse(exception);
         }
+        if (original.getEntity() instanceof Problem) {
+            return original; // already a problem document (e.g. a 429 with its Retry-After)
+        }
         var problem = Problem.of(original.getStatusInfo(), original.getStatusInfo().getReasonPhrase());
         var builder = Response.fromResponse(original).type(Problem.MEDIA_TYPE).entity(problem);
         return builder.build();

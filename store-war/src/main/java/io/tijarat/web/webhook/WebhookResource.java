@@ -72,6 +72,10 @@ public class WebhookResource {
     @Context
     HttpServletRequest servletRequest;
 
+    /** The sender's address handed to the plugin: behind a trusted proxy, the forwarded one. */
+    @Inject
+    io.tijarat.web.ratelimit.ClientAddresses clients;
+
     @POST
     @Path("/{providerId}")
     @Operation(operationId = "receiveProviderWebhook",
@@ -80,6 +84,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", ref = "ProviderAcknowledged")
     @APIResponse(responseCode = "401", ref = "NotVerified")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "500", ref = "NotApplied")
     public Response receive(@PathParam("providerId") String providerId, byte[] body) {
         return receive(providerId, "POST", body);
@@ -93,6 +98,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", ref = "ProviderAcknowledged")
     @APIResponse(responseCode = "401", ref = "NotVerified")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response receiveGet(@PathParam("providerId") String providerId) {
         return receive(providerId, "GET", new byte[0]);
     }
@@ -100,7 +106,7 @@ public class WebhookResource {
     private Response receive(String providerId, String method, byte[] body) {
         var request = new CallbackRequest(CallbackRequest.Source.NOTIFICATION, method, uri.getRequestUri(),
                 java.net.http.HttpHeaders.of(headers.getRequestHeaders(), (name, value) -> true),
-                body == null ? new byte[0] : body, Optional.ofNullable(servletRequest.getRemoteAddr()));
+                body == null ? new byte[0] : body, Optional.ofNullable(clients.of(servletRequest)));
         return takesTrackingWebhooks(providerId) ? tracking(providerId, request) : payment(providerId, request);
     }
 
