@@ -159,7 +159,7 @@ class PaymentsEndToEndIT {
         stub.outcome(JazzCashStub.Outcome.SUCCESS);
         // one payment without delay first, so that the timed ones measure the gateway, not a cold server
         assertEquals("PAID", field(new Shop(http).checkoutWith("jazzcash", WALLET).body(), "order.status"));
-        long timeoutsBefore = providerCalls(http, "jazzcash", "start", "timeout");
+        long timeoutsBefore = ProviderCallCounts.of(http, "jazzcash", "start", "timeout");
 
         // Given the gateway answers one second inside the budget, the payment is approved at once
         HttpResponse<String> inTime;
@@ -185,7 +185,7 @@ class PaymentsEndToEndIT {
         // ... then the plugin's request ends with the budget (not the core's interrupt 2 s later) as Unknown ...
         assertEquals("UNKNOWN", field(late.body(), "order.payment.status"), late.body());
         assertTrue(millis < 7_500, "the checkout waited " + millis + " ms");
-        assertEquals(timeoutsBefore, providerCalls(http, "jazzcash", "start", "timeout"),
+        assertEquals(timeoutsBefore, ProviderCallCounts.of(http, "jazzcash", "start", "timeout"),
                 "the outer fault-tolerance timeout fired: the timeouts do not nest");
         // ... and, once JazzCash reports attempts reliably (ten minutes, let pass here), the inquiry finds the
         // charge the gateway made after all: paid once
@@ -202,17 +202,6 @@ class PaymentsEndToEndIT {
     private static final String WALLET = ",\"paymentMethod\":\"WALLET\",\"wallet\":{\"number\":\"0300-1234567\","
             + "\"cnicLastSix\":\"345678\"}";
 
-    /** The count of provider calls with this result, from the Prometheus text at /metrics. */
-    private static long providerCalls(Http http, String provider, String operation, String result) {
-        long total = 0;
-        for (String line : http.get("/metrics").body().split("\n")) {
-            if (line.startsWith("tijarat_provider_calls_seconds_count") && line.contains("provider=\"" + provider + "\"")
-                    && line.contains("operation=\"" + operation + "\"") && line.contains("result=\"" + result + "\"")) {
-                total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return total;
-    }
 
     @Test
     void a_wallet_number_that_is_not_a_mobile_is_refused_before_any_order_exists() {

@@ -168,7 +168,6 @@ class ProviderIsolationIT {
         return TestPlugins.field(http, id, name);
     }
 
-    /** The count of provider calls with this result, from the Prometheus text at /metrics. */
     @Test
     void made_up_provider_ids_in_callback_and_return_urls_add_no_metric_series() {
         var http = new Http(base);
@@ -192,14 +191,6 @@ class ProviderIsolationIT {
     }
 
     private static long metric(Http http, String provider, String result) {
-        String text = http.get("/metrics").body();
-        long total = 0;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("tijarat_provider_calls_seconds_count") && line.contains("provider=\"" + provider + "\"")
-                    && line.contains("result=\"" + result + "\"")) {
-                total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return total;
+        return ProviderCallCounts.of(http, provider, null, result);
     }
 }
