@@ -17,6 +17,13 @@ class TijaratSettingsTest {
 
     private static final String KEY = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
+    /** Production settings with {@code values} and the secrets key production requires. */
+    private static TijaratSettings keyed(Map<String, String> values) {
+        var all = new java.util.HashMap<>(values);
+        all.put("tijarat.secrets.key", KEY);
+        return settings(all);
+    }
+
     @Test
     void unset_keys_take_the_documented_defaults_and_an_unset_mode_is_production() {
         var settings = settings(Map.of("tijarat.secrets.key", KEY));
@@ -85,16 +92,16 @@ class TijaratSettingsTest {
 
     @Test
     void trusted_proxies_are_addresses_or_cidr_ranges_and_a_host_name_is_refused_by_key() {
-        var settings = settings(Map.of("tijarat.http.trusted-proxies", "10.0.0.0/8, 127.0.0.1 ,::1,2001:db8::/32"));
+        var settings = keyed(Map.of("tijarat.http.trusted-proxies", "10.0.0.0/8, 127.0.0.1 ,::1,2001:db8::/32"));
 
         assertTrue(settings.trustedProxies().contains("10.200.3.4"));
         assertTrue(settings.trustedProxies().contains("127.0.0.1"));
         assertTrue(settings.trustedProxies().contains("0:0:0:0:0:0:0:1"));
         assertTrue(settings.trustedProxies().contains("2001:db8:1::5"));
         assertTrue(!settings.trustedProxies().contains("11.0.0.1") && !settings.trustedProxies().contains("127.0.0.2"));
-        assertTrue(settings(Map.of()).trustedProxies().isEmpty(), "by default no proxy is trusted");
+        assertTrue(keyed(Map.of()).trustedProxies().isEmpty(), "by default no proxy is trusted");
 
-        var refused = assertThrows(InvalidSettingsException.class, () -> settings(Map.of(
+        var refused = assertThrows(InvalidSettingsException.class, () -> keyed(Map.of(
                 "tijarat.http.trusted-proxies", "10.0.0.0/8,proxy.internal",
                 "tijarat.checkout.per-phone-per-minute", "0")));
         assertTrue(refused.getMessage().contains("tijarat.http.trusted-proxies must be a comma-separated list"), refused.getMessage());
@@ -104,7 +111,7 @@ class TijaratSettingsTest {
 
     @Test
     void abuse_limits_have_documented_defaults() {
-        var settings = settings(Map.of());
+        var settings = keyed(Map.of());
 
         assertEquals(10.0, settings.checkoutPerAddressPerMinute());
         assertEquals(20, settings.checkoutPerAddressBurst());
