@@ -35,7 +35,8 @@ class OutboxRelayTest {
         String[] fallback = Templates.render(OrderEvent.ORDER_REFUNDED, "pa", values);
 
         assertEquals("آرڈر TJ-7K3M-9QXD موصول ہو گیا", urdu[0]);
-        assertTrue(urdu[1].contains("Ayesha") && urdu[1].contains("Rs 2,500.00"), urdu[1]);
+        // the first message to a contact nobody verified carries no text the customer typed (issue: checkout spam)
+        assertTrue(!urdu[1].contains("Ayesha") && urdu[1].contains("Rs 2,500.00"), urdu[1]);
         assertEquals("Payment received for order TJ-7K3M-9QXD", english[0]);
         assertTrue(fallback[1].startsWith("Dear Ayesha"), fallback[1]);
         for (OrderEvent event : OrderEvent.values()) {
