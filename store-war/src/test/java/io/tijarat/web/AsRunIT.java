@@ -62,6 +62,7 @@ class AsRunIT {
                 "tijarat.tracking.interval-seconds=3",
                 "tijarat.webhooks.interval-seconds=2",
                 "tijarat.idempotency.purge-interval-seconds=3",
+                "tijarat.cod.release-interval-seconds=3",
                 "tijarat.provider.bank-transfer.account-title=Tijarat Traders",
                 "tijarat.provider.bank-transfer.bank-name=Meezan Bank",
                 "tijarat.provider.bank-transfer.iban=PK36 SCBL 0000 0011 2345 6702", ""), StandardCharsets.UTF_8);
