@@ -160,7 +160,13 @@ class AbuseEdgesIT {
         // a refused Idempotency-Key is given back: sent again, it is not "still in progress" (409)
         String key = UUID.randomUUID().toString();
         String again = body("no-such-cart", "Spam", newPhone(), null);
-        assertEquals(429, http.post("/api/checkout", again, "Idempotency-Key", key, "X-Forwarded-For", client).statusCode());
+        // (the test server's bucket refills a token a second: any 404 in between also gives the key back)
+        int first = 0;
+        for (int i = 0; i < 100 && first != 429; i++) {
+            first = http.post("/api/checkout", again, "Idempotency-Key", key, "X-Forwarded-For", client).statusCode();
+            assertTrue(first == 429 || first == 404, "answered " + first);
+        }
+        assertEquals(429, first);
         int retried = http.post("/api/checkout", again, "Idempotency-Key", key, "X-Forwarded-For", client).statusCode();
         assertTrue(retried == 429 || retried == 404, "the retry was answered " + retried);
         // other clients still check out
