@@ -1,7 +1,7 @@
 package io.tijarat.core.checkout;
 
 import io.tijarat.core.order.OrderStatus;
-import io.tijarat.core.payment.AttemptStatus;
+import io.tijarat.core.payment.attempt.AttemptStatus;
 import io.tijarat.core.catalog.Stock;
 import io.tijarat.core.outbox.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
@@ -17,7 +17,7 @@ import io.tijarat.core.idempotency.IdempotencyStore;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderDraft;
 import io.tijarat.core.order.OrderNumbers;
-import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.payment.attempt.PaymentAttempt;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.shipping.RateQuote;
 import jakarta.enterprise.context.ApplicationScoped;

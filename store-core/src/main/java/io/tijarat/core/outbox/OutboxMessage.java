@@ -1,6 +1,6 @@
 package io.tijarat.core.outbox;
 
-import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.payment.attempt.PaymentAttempt;
 import io.tijarat.spi.notification.Channel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

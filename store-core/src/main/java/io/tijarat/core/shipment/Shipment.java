@@ -1,6 +1,6 @@
 package io.tijarat.core.shipment;
 
-import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.payment.attempt.PaymentAttempt;
 import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.Money;
 import jakarta.persistence.Column;

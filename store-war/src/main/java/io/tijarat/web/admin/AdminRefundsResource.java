@@ -1,9 +1,9 @@
 package io.tijarat.web.admin;
 
-import io.tijarat.core.refund.RefundLedger;
-import io.tijarat.core.refund.RefundService;
-import io.tijarat.core.refund.RefundStatus;
-import io.tijarat.core.refund.RefundView;
+import io.tijarat.core.payment.refund.RefundLedger;
+import io.tijarat.core.payment.refund.RefundService;
+import io.tijarat.core.payment.refund.RefundStatus;
+import io.tijarat.core.payment.refund.RefundView;
 import io.tijarat.web.TijaratApplication;
 import io.tijarat.web.idempotency.IdempotentRequests;
 import io.tijarat.web.json.JsonBodies;
