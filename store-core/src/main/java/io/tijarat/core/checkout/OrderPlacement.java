@@ -3,7 +3,7 @@ package io.tijarat.core.checkout;
 import io.tijarat.core.order.OrderStatus;
 import io.tijarat.core.payment.attempt.AttemptStatus;
 import io.tijarat.core.catalog.Stock;
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.cart.Cart;
 import io.tijarat.core.cart.CartLine;

@@ -1,7 +1,6 @@
 package io.tijarat.core.order;
 
 import io.tijarat.core.catalog.Stock;
-import io.tijarat.core.outbox.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;

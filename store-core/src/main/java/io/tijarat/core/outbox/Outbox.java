@@ -1,5 +1,7 @@
 package io.tijarat.core.outbox;
 
+import io.tijarat.core.order.OrderEvent;
+
 import io.tijarat.core.order.Order;
 import io.tijarat.core.webhook.MerchantWebhooks;
 import io.tijarat.spi.Money;

@@ -1,5 +1,7 @@
 package io.tijarat.core.outbox;
 
+import io.tijarat.core.order.OrderEvent;
+
 import io.tijarat.core.payment.attempt.PaymentAttempt;
 import io.tijarat.spi.notification.Channel;
 import jakarta.persistence.Column;

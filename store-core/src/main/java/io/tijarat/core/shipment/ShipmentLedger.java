@@ -15,7 +15,7 @@ import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.ShippingLabel;
 import io.tijarat.spi.shipping.TrackingStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

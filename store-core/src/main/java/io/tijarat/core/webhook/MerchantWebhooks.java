@@ -2,7 +2,7 @@ package io.tijarat.core.webhook;
 
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.order.Order;
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
 import io.tijarat.spi.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.tijarat.core.payment.refund;
 
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;

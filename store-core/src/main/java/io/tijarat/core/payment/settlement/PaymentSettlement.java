@@ -4,7 +4,7 @@ import io.tijarat.core.payment.attempt.AttemptStatus;
 import io.tijarat.core.payment.attempt.PaymentAttempt;
 
 import io.tijarat.core.catalog.Stock;
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
 import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderStatus;

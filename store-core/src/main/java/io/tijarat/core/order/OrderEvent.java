@@ -1,4 +1,4 @@
-package io.tijarat.core.outbox;
+package io.tijarat.core.order;
 
 /** The order events customers (and the merchant) hear about. */
 public enum OrderEvent {
