@@ -1,5 +1,6 @@
 package io.tijarat.core.payment.attempt;
 
+import io.tijarat.core.persistence.RowIds;
 import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.Money;
 import jakarta.persistence.Column;
@@ -9,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.security.SecureRandom;
 import java.time.Instant;
 
 /** One attempt to take payment for an order through one provider. */
@@ -17,8 +17,6 @@ import java.time.Instant;
 @Table(name = "payment_attempt")
 public class PaymentAttempt {
 
-    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @Column(length = 20)
@@ -133,11 +131,7 @@ public class PaymentAttempt {
 
     /** 20 characters of Crockford base32 (100 bits): fits every gateway's merchant-reference field. */
     public static String newId() {
-        char[] id = new char[20];
-        for (int i = 0; i < id.length; i++) {
-            id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-        }
-        return new String(id);
+        return RowIds.newId();
     }
 
     public IdempotencyKey key() { return IdempotencyKey.of(id); }

@@ -1,6 +1,6 @@
 package io.tijarat.core.payment.refund;
 
-import io.tijarat.core.payment.attempt.PaymentAttempt;
+import io.tijarat.core.persistence.RowIds;
 import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.Money;
 import jakarta.persistence.Column;
@@ -85,7 +85,7 @@ public class Refund {
 
     Refund(String orderId, String attemptId, String providerId, Money amount, boolean manual, String reason,
            String actor, Instant now) {
-        this.id = PaymentAttempt.newId();
+        this.id = RowIds.newId();
         this.orderId = orderId;
         this.attemptId = attemptId;
         this.providerId = providerId;

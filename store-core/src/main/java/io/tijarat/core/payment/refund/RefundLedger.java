@@ -1,7 +1,7 @@
 package io.tijarat.core.payment.refund;
 
 import io.tijarat.core.order.OrderEvent;
-import io.tijarat.core.outbox.Outbox;
+import io.tijarat.core.order.OrderEvents;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;
 import io.tijarat.core.idempotency.IdempotencyStore;
@@ -41,7 +41,7 @@ public class RefundLedger {
     Clock clock;
 
     @Inject
-    Outbox outbox;
+    OrderEvents orderEvents;
 
     @Inject
     IdempotencyStore idempotency;
@@ -112,7 +112,7 @@ public class RefundLedger {
         idempotency.attachOrder(idempotencyRecordId, refund.id());
         if (!throughProvider) {
             order.applyRefund(amount, "refunded by hand: " + reason, actor, clock.instant());
-            outbox.orderEvent(order, OrderEvent.ORDER_REFUNDED, amount);
+            orderEvents.raise(order, OrderEvent.ORDER_REFUNDED, amount);
         }
         return new Opened(refund, throughProvider ? attempt : Optional.empty(), attempt.map(PaymentAttempt::amount).orElse(paid));
     }
@@ -194,7 +194,7 @@ public class RefundLedger {
     private void applyToOrder(Refund refund, String why, String actor, Instant now) {
         Order order = em.find(Order.class, refund.orderId(), LockModeType.PESSIMISTIC_WRITE);
         order.applyRefund(refund.amount(), why, actor, now);
-        outbox.orderEvent(order, OrderEvent.ORDER_REFUNDED, refund.amount());
+        orderEvents.raise(order, OrderEvent.ORDER_REFUNDED, refund.amount());
     }
 
     /** The provider could not be asked: nothing moved, the amount is free again. */

@@ -5,7 +5,7 @@ import io.tijarat.core.payment.attempt.PaymentAttempt;
 
 import io.tijarat.core.catalog.Stock;
 import io.tijarat.core.order.OrderEvent;
-import io.tijarat.core.outbox.Outbox;
+import io.tijarat.core.order.OrderEvents;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderStatus;
 import io.tijarat.spi.payment.InquiryOutcome;
@@ -39,7 +39,7 @@ public class PaymentSettlement {
     Clock clock;
 
     @Inject
-    Outbox outbox;
+    OrderEvents orderEvents;
 
     /** What the attempt and its order look like after the news was applied. */
     public record Settled(String attemptId, AttemptStatus attempt, OrderStatus order, boolean changed, String attention) {
@@ -75,7 +75,7 @@ public class PaymentSettlement {
         } else if (news instanceof InquiryOutcome.Failed failed && before.isOpen()) {
             attempt.record(AttemptStatus.DECLINED, attempt.gatewayReference(), failed.message(), attempt.nextAction(), now);
             if (order.status() == OrderStatus.PENDING_PAYMENT) {
-                outbox.orderEvent(order, OrderEvent.PAYMENT_FAILED, order.total());
+                orderEvents.raise(order, OrderEvent.PAYMENT_FAILED, order.total());
             }
         } else if (news instanceof InquiryOutcome.Pending pending && before == AttemptStatus.STARTED) {
             attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null), attempt.detail(),
@@ -152,7 +152,7 @@ public class PaymentSettlement {
                     + ": check the order", now);
         } else if (order.status() == OrderStatus.PENDING_PAYMENT) {
             order.moveTo(OrderStatus.PAID, "payment confirmed (" + paid.gatewayReference() + ")", actor, now);
-            outbox.orderEvent(order, OrderEvent.ORDER_PAID, paid.amount());
+            orderEvents.raise(order, OrderEvent.ORDER_PAID, paid.amount());
         } else if (order.status() == OrderStatus.EXPIRED || order.status() == OrderStatus.CANCELLED) {
             attempt.flag("paid after the order was " + order.status() + ": refund the customer", now);
         } else {
