@@ -10,7 +10,6 @@ import io.tijarat.core.payment.refund.RefundView;
 import io.tijarat.web.idempotency.IdempotentRequests;
 import io.tijarat.web.json.JsonBodies;
 import io.tijarat.web.json.StrictJsonb;
-import java.nio.charset.StandardCharsets;
 import io.tijarat.web.TijaratApplication;
 import io.tijarat.web.problem.InvalidInputException;
 import io.tijarat.web.problem.QueryParams;
@@ -243,9 +242,7 @@ public class AdminOrderResource {
                            @HeaderParam("Idempotency-Key") @Parameter(required = true) String key,
                            byte[] body) {
         String actor = "admin:" + security.getUserPrincipal().getName();
-        byte[] fingerprint = (orderId + "\n" + new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8))
-                .getBytes(StandardCharsets.UTF_8);
-        return idempotent.execute(actor, "refund", key, fingerprint, recordId -> {
+        return idempotent.executeOnResource(actor, "refund", key, orderId, body, recordId -> {
             RefundRequestBody request = JsonBodies.parse(body, RefundRequestBody.class);
             if (request.amountMinor() == null) {
                 throw new InvalidInputException("amountMinor", "is required");
