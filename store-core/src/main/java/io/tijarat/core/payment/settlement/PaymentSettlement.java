@@ -140,23 +140,25 @@ public class PaymentSettlement {
 
     private void paid(PaymentAttempt attempt, Order order, InquiryOutcome.Paid paid, String actor, java.time.Instant now) {
         AttemptStatus before = attempt.status();
-        if (before == AttemptStatus.APPROVED) {
+        PaidNews decision = PaidNews.decide(before, order.status(), paid.amount().equals(attempt.amount()));
+        if (decision == PaidNews.ALREADY_APPLIED) {
             return; // already applied: the same news twice changes nothing
         }
         attempt.record(AttemptStatus.APPROVED, paid.gatewayReference(), "paid", null, now);
-        if (!paid.amount().equals(attempt.amount())) {
-            attempt.flag("the provider reports " + paid.amount() + " paid, the order expects " + attempt.amount()
-                    + ": check and refund or collect the difference", now);
-        } else if (before == AttemptStatus.DECLINED || before == AttemptStatus.NOT_SENT) {
-            attempt.flag("the provider reports this attempt paid after it was recorded " + before
-                    + ": check the order", now);
-        } else if (order.status() == OrderStatus.PENDING_PAYMENT) {
-            order.moveTo(OrderStatus.PAID, "payment confirmed (" + paid.gatewayReference() + ")", actor, now);
-            orderEvents.raise(order, OrderEvent.ORDER_PAID, paid.amount());
-        } else if (order.status() == OrderStatus.EXPIRED || order.status() == OrderStatus.CANCELLED) {
-            attempt.flag("paid after the order was " + order.status() + ": refund the customer", now);
-        } else {
-            attempt.flag("a second payment for an order that is already " + order.status() + ": refund one of them", now);
+        switch (decision) {
+            case AMOUNT_DIFFERS -> attempt.flag("the provider reports " + paid.amount() + " paid, the order expects "
+                    + attempt.amount() + ": check and refund or collect the difference", now);
+            case PAID_AFTER_ATTEMPT_CLOSED -> attempt.flag("the provider reports this attempt paid after it was recorded "
+                    + before + ": check the order", now);
+            case ORDER_PAID -> {
+                order.moveTo(OrderStatus.PAID, "payment confirmed (" + paid.gatewayReference() + ")", actor, now);
+                orderEvents.raise(order, OrderEvent.ORDER_PAID, paid.amount());
+            }
+            case PAID_AFTER_ORDER_ENDED -> attempt.flag("paid after the order was " + order.status()
+                    + ": refund the customer", now);
+            case SECOND_PAYMENT -> attempt.flag("a second payment for an order that is already " + order.status()
+                    + ": refund one of them", now);
+            default -> throw new AssertionError(decision);
         }
     }
 }
