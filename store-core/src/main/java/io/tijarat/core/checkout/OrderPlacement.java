@@ -1,10 +1,10 @@
 package io.tijarat.core.checkout;
 
 import io.tijarat.core.order.OrderStatus;
-import io.tijarat.core.payment.AttemptStatus;
+import io.tijarat.core.payment.attempt.AttemptStatus;
 import io.tijarat.core.catalog.Stock;
-import io.tijarat.core.outbox.OrderEvent;
-import io.tijarat.core.outbox.Outbox;
+import io.tijarat.core.order.OrderEvent;
+import io.tijarat.core.order.OrderEvents;
 import io.tijarat.core.cart.Cart;
 import io.tijarat.core.cart.CartLine;
 import io.tijarat.core.cart.CartSettings;
@@ -17,7 +17,7 @@ import io.tijarat.core.idempotency.IdempotencyStore;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderDraft;
 import io.tijarat.core.order.OrderNumbers;
-import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.payment.attempt.PaymentAttempt;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.shipping.RateQuote;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +53,7 @@ public class OrderPlacement {
     IdempotencyStore idempotency;
 
     @Inject
-    Outbox outbox;
+    OrderEvents orderEvents;
 
     @Inject
     OrderAccess access;
@@ -136,7 +136,7 @@ public class OrderPlacement {
         String token = AccessTokens.newToken();
         var order = new Order(draft, OrderNumbers.next(), AccessTokens.hash(token), now, "customer");
         em.persist(order);
-        outbox.orderEvent(order, OrderEvent.ORDER_PLACED, order.total());
+        orderEvents.raise(order, OrderEvent.ORDER_PLACED, order.total());
         var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), method, now);
         em.persist(attempt);
         cart.checkOut(now);

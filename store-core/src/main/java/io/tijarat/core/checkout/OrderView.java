@@ -2,7 +2,7 @@ package io.tijarat.core.checkout;
 
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderLine;
-import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.payment.attempt.PaymentAttempt;
 import io.tijarat.spi.PhoneNumber;
 import java.time.Instant;
 import java.util.List;

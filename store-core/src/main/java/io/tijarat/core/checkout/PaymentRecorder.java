@@ -1,12 +1,12 @@
 package io.tijarat.core.checkout;
 
-import io.tijarat.core.outbox.OrderEvent;
-import io.tijarat.core.outbox.Outbox;
+import io.tijarat.core.order.OrderEvent;
+import io.tijarat.core.order.OrderEvents;
 import io.tijarat.core.error.NotFoundException;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderStatus;
-import io.tijarat.core.payment.AttemptStatus;
-import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.payment.attempt.AttemptStatus;
+import io.tijarat.core.payment.attempt.PaymentAttempt;
 import io.tijarat.spi.payment.CustomerAction;
 import io.tijarat.spi.payment.PaymentOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class PaymentRecorder {
     Clock clock;
 
     @Inject
-    Outbox outbox;
+    OrderEvents orderEvents;
 
     @Inject
     OrderAccess access;
@@ -63,7 +63,7 @@ public class PaymentRecorder {
                         + ": check and refund or collect the difference", now);
             } else if (order.status() == OrderStatus.PENDING_PAYMENT) {
                 order.moveTo(OrderStatus.PAID, "payment approved by " + attempt.providerId(), actor, now);
-                outbox.orderEvent(order, OrderEvent.ORDER_PAID, approved.amount());
+                orderEvents.raise(order, OrderEvent.ORDER_PAID, approved.amount());
             } else {
                 attempt.flag("approved after the order was " + order.status() + ": refund the customer", now);
             }
@@ -79,7 +79,7 @@ public class PaymentRecorder {
             }
         } else if (outcome instanceof PaymentOutcome.Declined declined) {
             attempt.record(AttemptStatus.DECLINED, null, declined.customerMessage(), null, now);
-            outbox.orderEvent(order, OrderEvent.PAYMENT_FAILED, order.total());
+            orderEvents.raise(order, OrderEvent.PAYMENT_FAILED, order.total());
         } else {
             var unknown = (PaymentOutcome.Unknown) outcome;
             attempt.record(AttemptStatus.UNKNOWN, unknown.gatewayReference().orElse(null),

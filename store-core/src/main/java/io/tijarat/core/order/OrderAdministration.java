@@ -1,8 +1,6 @@
 package io.tijarat.core.order;
 
 import io.tijarat.core.catalog.Stock;
-import io.tijarat.core.outbox.OrderEvent;
-import io.tijarat.core.outbox.Outbox;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +29,7 @@ public class OrderAdministration {
     Clock clock;
 
     @Inject
-    Outbox outbox;
+    OrderEvents orderEvents;
 
     /** Filters for the order list; null means "any". */
     public record Filter(OrderStatus status, Instant from, Instant to, String paymentProvider, String shippingProvider) {
@@ -153,7 +151,7 @@ public class OrderAdministration {
 
     private void cancelLocked(Order order, String reason, String actor) {
         order.moveTo(OrderStatus.CANCELLED, reason, actor, clock.instant());
-        outbox.orderEvent(order, OrderEvent.ORDER_CANCELLED, order.total());
+        orderEvents.raise(order, OrderEvent.ORDER_CANCELLED, order.total());
         for (OrderLine line : order.lines()) {
             Stock.release(em, line.variantId(), line.quantity());
         }

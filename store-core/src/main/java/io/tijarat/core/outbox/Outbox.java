@@ -1,7 +1,12 @@
 package io.tijarat.core.outbox;
 
+import io.tijarat.core.order.OrderEvent;
+
 import io.tijarat.core.order.Order;
-import io.tijarat.core.webhook.MerchantWebhooks;
+import io.tijarat.core.order.OrderEventRaised;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.notification.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,28 +42,26 @@ public class Outbox {
     Clock clock;
 
     @Inject
-    MerchantWebhooks merchantWebhooks;
-
-    @Inject
     io.tijarat.core.config.TijaratSettings settings;
 
-    @Transactional(TxType.MANDATORY)
-    public void orderEvent(Order order, OrderEvent event, Money amount) {
-        event(order, event, amount, Map.of());
-    }
-
     /**
-     * A shipment event: like {@link #orderEvent}, with the courier, the tracking number and — where
+     * Writes the messages for an order event, in the transaction that raised it ({@code MANDATORY}). A
+     * shipment event (with {@code courier} and {@code tracking} details) gets a link the customer can open where
      * {@code tijarat.tracking.link.<courier id>} gives a template such as
-     * {@code https://courier.example/track?cn={tracking}} — a link the customer can open.
+     * {@code https://courier.example/track?cn={tracking}}.
      */
     @Transactional(TxType.MANDATORY)
-    public void shipmentEvent(Order order, OrderEvent event, String courierId, String trackingNumber) {
-        String tracking = trackingNumber == null ? "" : trackingNumber;
-        String link = ConfigProvider.getConfig().getOptionalValue("tijarat.tracking.link." + courierId, String.class)
-                .map(template -> " " + template.replace("{tracking}", URLEncoder.encode(tracking, StandardCharsets.UTF_8)))
-                .orElse("");
-        event(order, event, order.total(), Map.of("courier", courierId, "tracking", tracking, "link", link));
+    public void on(@Observes @Priority(Interceptor.Priority.APPLICATION) OrderEventRaised raised) {
+        Map<String, String> extra = raised.details();
+        String courierId = extra.get("courier");
+        if (courierId != null) {
+            String tracking = extra.getOrDefault("tracking", "");
+            String link = ConfigProvider.getConfig().getOptionalValue("tijarat.tracking.link." + courierId, String.class)
+                    .map(template -> " " + template.replace("{tracking}", URLEncoder.encode(tracking, StandardCharsets.UTF_8)))
+                    .orElse("");
+            extra = Map.of("courier", courierId, "tracking", tracking, "link", link);
+        }
+        event(raised.order(), raised.event(), raised.amount(), extra);
     }
 
     private void event(Order order, OrderEvent event, Money amount, Map<String, String> extra) {
@@ -77,7 +80,6 @@ public class Outbox {
                 && (event == OrderEvent.ORDER_PLACED || event == OrderEvent.ORDER_PAID || event == OrderEvent.ORDER_CANCELLED)) {
             write(event, order, Channel.EMAIL, merchantEmail.get().strip(), "en", Templates.render(event, "en", values));
         }
-        merchantWebhooks.enqueue(order, event, amount);
     }
 
     private void write(OrderEvent event, Order order, Channel channel, String recipient, String locale, String[] text) {

@@ -1,6 +1,8 @@
 package io.tijarat.core.outbox;
 
-import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.order.OrderEvent;
+
+import io.tijarat.core.persistence.RowIds;
 import io.tijarat.spi.notification.Channel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -83,7 +85,7 @@ public class OutboxMessage {
 
     OutboxMessage(OrderEvent eventType, String orderId, Channel channel, String recipient, String locale, String subject,
                   String body, Instant now) {
-        this.id = PaymentAttempt.newId();
+        this.id = RowIds.newId();
         this.eventType = eventType;
         this.orderId = orderId;
         this.channel = channel;

@@ -1,5 +1,7 @@
 package io.tijarat.core.outbox;
 
+import io.tijarat.core.order.OrderEvent;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;

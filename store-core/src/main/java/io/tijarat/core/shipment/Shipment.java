@@ -1,6 +1,6 @@
 package io.tijarat.core.shipment;
 
-import io.tijarat.core.payment.PaymentAttempt;
+import io.tijarat.core.persistence.RowIds;
 import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.Money;
 import jakarta.persistence.Column;
@@ -72,7 +72,7 @@ public class Shipment {
     }
 
     Shipment(String orderId, String providerId, String serviceCode, Money codAmount, String currency, Instant now) {
-        this.id = PaymentAttempt.newId();
+        this.id = RowIds.newId();
         this.orderId = orderId;
         this.providerId = providerId;
         this.serviceCode = serviceCode;

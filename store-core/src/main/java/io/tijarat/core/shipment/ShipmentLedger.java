@@ -15,8 +15,8 @@ import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.ShippingLabel;
 import io.tijarat.spi.shipping.TrackingStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.tijarat.core.outbox.OrderEvent;
-import io.tijarat.core.outbox.Outbox;
+import io.tijarat.core.order.OrderEvent;
+import io.tijarat.core.order.OrderEvents;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -40,7 +40,7 @@ public class ShipmentLedger {
     Clock clock;
 
     @Inject
-    Outbox outbox;
+    OrderEvents orderEvents;
 
     /** The first wait between looks at a parcel; doubles up to 24 times that. */
     @Inject
@@ -244,9 +244,9 @@ public class ShipmentLedger {
     /** The customer hears that the parcel is on its way (with its tracking number) and that it arrived. */
     private void tell(Order order, OrderStatus reached, Shipment shipment) {
         if (reached == OrderStatus.SHIPPED) {
-            outbox.shipmentEvent(order, OrderEvent.ORDER_SHIPPED, shipment.providerId(), shipment.trackingNumber());
+            orderEvents.raiseShipment(order, OrderEvent.ORDER_SHIPPED, shipment.providerId(), shipment.trackingNumber());
         } else if (reached == OrderStatus.DELIVERED) {
-            outbox.shipmentEvent(order, OrderEvent.ORDER_DELIVERED, shipment.providerId(), shipment.trackingNumber());
+            orderEvents.raiseShipment(order, OrderEvent.ORDER_DELIVERED, shipment.providerId(), shipment.trackingNumber());
         }
     }
 

@@ -2,7 +2,11 @@ package io.tijarat.core.webhook;
 
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.order.Order;
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
+import io.tijarat.core.order.OrderEventRaised;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import io.tijarat.spi.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +58,12 @@ public class MerchantWebhooks {
      * Writes one delivery per active webhook subscribed to {@code event}, in the caller's transaction
      * ({@code MANDATORY}): committed with the order change, or not at all.
      */
+    /** Subscribes to order events: after the outbox has written its messages, in the same transaction. */
+    @Transactional(TxType.MANDATORY)
+    public void on(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) OrderEventRaised raised) {
+        enqueue(raised.order(), raised.event(), raised.amount());
+    }
+
     @Transactional(TxType.MANDATORY)
     public void enqueue(Order order, OrderEvent event, Money amount) {
         String type = WebhookEventTypes.of(event);

@@ -1,6 +1,6 @@
 package io.tijarat.core.webhook;
 
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;

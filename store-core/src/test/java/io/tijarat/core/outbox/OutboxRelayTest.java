@@ -1,5 +1,7 @@
 package io.tijarat.core.outbox;
 
+import io.tijarat.core.order.OrderEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

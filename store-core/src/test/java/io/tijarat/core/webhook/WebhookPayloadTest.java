@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderDraft;
 import io.tijarat.core.order.OrderStatus;
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
 import io.tijarat.spi.EmailAddress;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.PhoneNumber;

@@ -12,7 +12,7 @@ import io.tijarat.core.crypto.SecretBox;
 import io.tijarat.core.error.ConflictException;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderDraft;
-import io.tijarat.core.outbox.OrderEvent;
+import io.tijarat.core.order.OrderEvent;
 import io.tijarat.core.testsupport.TestJpa;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.PhoneNumber;

@@ -2,21 +2,20 @@ package io.tijarat.web.admin;
 
 import io.tijarat.core.order.OrderAdministration;
 import io.tijarat.core.order.OrderStatus;
-import io.tijarat.core.refund.RefundLedger;
-import io.tijarat.core.refund.RefundService;
+import io.tijarat.core.payment.refund.RefundLedger;
+import io.tijarat.core.payment.refund.RefundService;
 import io.tijarat.core.shipment.Fulfilment;
 import io.tijarat.core.shipment.ShipmentLedger;
-import io.tijarat.core.refund.RefundView;
+import io.tijarat.core.payment.refund.RefundView;
 import io.tijarat.web.idempotency.IdempotentRequests;
 import io.tijarat.web.json.JsonBodies;
 import io.tijarat.web.json.StrictJsonb;
-import java.nio.charset.StandardCharsets;
 import io.tijarat.web.TijaratApplication;
 import io.tijarat.web.problem.InvalidInputException;
 import io.tijarat.web.problem.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
-import io.tijarat.core.banktransfer.BankTransfers;
+import io.tijarat.core.payment.banktransfer.BankTransfers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -243,9 +242,7 @@ public class AdminOrderResource {
                            @HeaderParam("Idempotency-Key") @Parameter(required = true) String key,
                            byte[] body) {
         String actor = "admin:" + security.getUserPrincipal().getName();
-        byte[] fingerprint = (orderId + "\n" + new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8))
-                .getBytes(StandardCharsets.UTF_8);
-        return idempotent.execute(actor, "refund", key, fingerprint, recordId -> {
+        return idempotent.executeOnResource(actor, "refund", key, orderId, body, recordId -> {
             RefundRequestBody request = JsonBodies.parse(body, RefundRequestBody.class);
             if (request.amountMinor() == null) {
                 throw new InvalidInputException("amountMinor", "is required");

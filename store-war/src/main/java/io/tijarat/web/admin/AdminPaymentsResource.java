@@ -1,8 +1,8 @@
 package io.tijarat.web.admin;
 
-import io.tijarat.core.callback.ProviderEvent;
-import io.tijarat.core.callback.ProviderEvents;
-import io.tijarat.core.payment.Reconciler;
+import io.tijarat.core.payment.inbound.ProviderEvent;
+import io.tijarat.core.payment.inbound.ProviderEvents;
+import io.tijarat.core.payment.reconciliation.Reconciler;
 import io.tijarat.web.TijaratApplication;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.Consumes;
-import io.tijarat.core.banktransfer.BankTransfers;
+import io.tijarat.core.payment.banktransfer.BankTransfers;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,7 +44,7 @@ public class AdminPaymentsResource {
     Reconciler reconciler;
 
     @Inject
-    io.tijarat.core.callback.StaleEventSweep staleEvents;
+    io.tijarat.core.payment.inbound.StaleEventSweep staleEvents;
 
     @Inject
     io.tijarat.core.jobs.BackgroundJobs jobs;

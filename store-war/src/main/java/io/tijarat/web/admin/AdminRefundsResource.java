@@ -1,9 +1,9 @@
 package io.tijarat.web.admin;
 
-import io.tijarat.core.refund.RefundLedger;
-import io.tijarat.core.refund.RefundService;
-import io.tijarat.core.refund.RefundStatus;
-import io.tijarat.core.refund.RefundView;
+import io.tijarat.core.payment.refund.RefundLedger;
+import io.tijarat.core.payment.refund.RefundService;
+import io.tijarat.core.payment.refund.RefundStatus;
+import io.tijarat.core.payment.refund.RefundView;
 import io.tijarat.web.TijaratApplication;
 import io.tijarat.web.idempotency.IdempotentRequests;
 import io.tijarat.web.json.JsonBodies;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -126,9 +125,7 @@ public class AdminRefundsResource {
                             @HeaderParam("Idempotency-Key") @Parameter(required = true) String key,
                             byte[] body) {
         String actor = "admin:" + security.getUserPrincipal().getName();
-        byte[] fingerprint = (refundId + "\n" + new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8))
-                .getBytes(StandardCharsets.UTF_8);
-        return idempotent.execute(actor, "refund-resolution", key, fingerprint, recordId -> {
+        return idempotent.executeOnResource(actor, "refund-resolution", key, refundId, body, recordId -> {
             RefundResolutionBody request = JsonBodies.parse(body, RefundResolutionBody.class);
             RefundView view = refunds.resolve(QueryParams.maxLength("refundId", refundId, 20), request.outcome(),
                     request.gatewayReference(), request.reason(), actor, recordId);

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -53,6 +54,18 @@ public class IdempotentRequests {
     @FunctionalInterface
     public interface Replayer {
         Created replay(String orderId, String storedJson);
+    }
+
+    /**
+     * An admin action on one resource ({@code resourceId} from the path) with a raw JSON body: two requests are
+     * "the same" when they name the same resource and send the same bytes. The body is parsed inside
+     * {@code work}, so a bad body gives its key back like any other refusal.
+     */
+    public Response executeOnResource(String actor, String operation, String key, String resourceId, byte[] body,
+                                      Function<String, Created> work, Function<String, Created> recover) {
+        byte[] fingerprint = (resourceId + "\n" + new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        return execute(actor, operation, key, fingerprint, work, recover);
     }
 
     /** The answer stored is replayed as it is. */

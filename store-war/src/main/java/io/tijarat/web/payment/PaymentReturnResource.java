@@ -1,6 +1,6 @@
 package io.tijarat.web.payment;
 
-import io.tijarat.core.callback.CustomerReturns;
+import io.tijarat.core.payment.inbound.CustomerReturns;
 import io.tijarat.core.provider.PaymentProviders;
 import io.tijarat.core.provider.ProviderUnavailableException;
 import io.tijarat.core.provider.guard.ProviderMetrics;

@@ -1,6 +1,6 @@
 package io.tijarat.web.webhook;
 
-import io.tijarat.core.callback.ProviderEvents;
+import io.tijarat.core.payment.inbound.ProviderEvents;
 import io.tijarat.core.provider.PaymentProviders;
 import io.tijarat.core.provider.ProviderUnavailableException;
 import io.tijarat.core.provider.ShippingProviders;
