@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * ({@link io.tijarat.spi.payment.PaymentRequest#deliveryCity()}); <b>1.2</b> refunds that settle: the paying
  * instrument in refund requests ({@link io.tijarat.spi.payment.RefundRequest#method()}), asking about an open
  * refund ({@link io.tijarat.spi.payment.PaymentProvider#refundStatus}) and the outcome
- * {@link io.tijarat.spi.payment.RefundOutcome.NotSupported}.
+ * {@link io.tijarat.spi.payment.RefundOutcome.NotSupported}, and exhaustive handling of payment outcomes and
+ * customer actions ({@link io.tijarat.spi.payment.PaymentOutcome.Cases},
+ * {@link io.tijarat.spi.payment.CustomerAction.Cases}).
  *
  * @param major incremented for an incompatible change
  * @param minor incremented for a compatible addition

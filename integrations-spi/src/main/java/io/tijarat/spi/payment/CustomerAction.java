@@ -19,6 +19,23 @@ import java.util.Optional;
 public sealed interface CustomerAction {
 
     /**
+     * One handler per action, for {@link #match}: handling an action through it is exhaustive, so a new action
+     * breaks the compile of every handler instead of reaching production unhandled (since SPI 1.2).
+     */
+    interface Cases<R> {
+        R redirect(Redirect redirect);
+
+        R approveOnPhone(ApproveOnPhone approveOnPhone);
+
+        R payVoucher(PayVoucher payVoucher);
+
+        R payOffline(PayOffline payOffline);
+    }
+
+    /** Calls the handler for this action. */
+    <R> R match(Cases<R> cases);
+
+    /**
      * Send the customer's browser to the gateway's hosted page. For {@code POST} the core renders a
      * form with {@link #fields()} that submits itself (JazzCash and EasyPaisa hosted checkout); for
      * {@code GET} the parameters belong in the URI and there are no fields.
@@ -30,6 +47,11 @@ public sealed interface CustomerAction {
      * @param fields the form fields for {@code POST}, in order
      */
     record Redirect(URI target, HttpMethod method, Map<String, String> fields) implements CustomerAction {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.redirect(this);
+        }
+
 
         /** How the browser is sent to the target. */
         public enum HttpMethod { GET, POST }
@@ -74,6 +96,11 @@ public sealed interface CustomerAction {
      * @param approveBy    when the prompt lapses, if the gateway says
      */
     record ApproveOnPhone(String instructions, Optional<Instant> approveBy) implements CustomerAction {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.approveOnPhone(this);
+        }
+
         public ApproveOnPhone {
             Checks.notBlank(instructions, "instructions");
             Checks.optional(approveBy, "approveBy");
@@ -89,6 +116,11 @@ public sealed interface CustomerAction {
      * @param instructions where and how to pay it
      */
     record PayVoucher(String voucherCode, Instant expiresAt, String instructions) implements CustomerAction {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.payVoucher(this);
+        }
+
         public PayVoucher {
             Checks.notBlank(voucherCode, "voucherCode");
             Checks.notNull(expiresAt, "expiresAt");
@@ -106,6 +138,11 @@ public sealed interface CustomerAction {
      *                     payment
      */
     record PayOffline(String instructions, Optional<String> reference) implements CustomerAction {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.payOffline(this);
+        }
+
         public PayOffline {
             Checks.notBlank(instructions, "instructions");
             Checks.optional(reference, "reference");

@@ -29,6 +29,24 @@ import java.util.Optional;
 public sealed interface PaymentOutcome {
 
     /**
+     * One handler per outcome, for {@link #match}. Handling an outcome through it instead of {@code instanceof}
+     * makes the handling exhaustive: a new outcome adds a method here, and every handler stops compiling until it
+     * says what the new outcome means (since SPI 1.2; plugins return outcomes, the core handles them).
+     */
+    interface Cases<R> {
+        R approved(Approved approved);
+
+        R pending(Pending pending);
+
+        R declined(Declined declined);
+
+        R unknown(Unknown unknown);
+    }
+
+    /** Calls the handler for this outcome. */
+    <R> R match(Cases<R> cases);
+
+    /**
      * Paid, there and then (a server-to-server wallet payment the customer approved).
      *
      * @param gatewayReference the gateway's own id for the transaction (JazzCash
@@ -37,6 +55,11 @@ public sealed interface PaymentOutcome {
      *                         request
      */
     record Approved(String gatewayReference, Money amount) implements PaymentOutcome {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.approved(this);
+        }
+
         public Approved {
             Checks.notBlank(gatewayReference, "gatewayReference");
             requirePositive(amount);
@@ -50,6 +73,11 @@ public sealed interface PaymentOutcome {
      * @param gatewayReference the gateway's id for the transaction, if it issued one already
      */
     record Pending(CustomerAction next, Optional<String> gatewayReference) implements PaymentOutcome {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.pending(this);
+        }
+
         public Pending {
             Checks.notNull(next, "next");
             Checks.optional(gatewayReference, "gatewayReference");
@@ -67,6 +95,11 @@ public sealed interface PaymentOutcome {
      * @param customerMessage what to tell the customer, in the request's locale: no codes, no internals
      */
     record Declined(String code, String customerMessage) implements PaymentOutcome {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.declined(this);
+        }
+
         public Declined {
             Checks.notBlank(code, "code");
             Checks.notBlank(customerMessage, "customerMessage");
@@ -81,6 +114,11 @@ public sealed interface PaymentOutcome {
      * @param detail           for staff and logs: what happened, without personal data
      */
     record Unknown(Optional<String> gatewayReference, String detail) implements PaymentOutcome {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.unknown(this);
+        }
+
         public Unknown {
             Checks.optional(gatewayReference, "gatewayReference");
             Checks.notBlank(detail, "detail");

@@ -9,19 +9,30 @@ public record NextAction(String type, String url, String method, Map<String, Str
                          String instructions, String voucherCode, Instant expiresAt, String reference) {
 
     public static NextAction of(CustomerAction action) {
-        if (action instanceof CustomerAction.Redirect r) {
-            return new NextAction("REDIRECT", r.target().toString(), r.method().name(),
-                    r.fields().isEmpty() ? null : r.fields(), null, null, null, null);
-        }
-        if (action instanceof CustomerAction.ApproveOnPhone a) {
-            return new NextAction("APPROVE_ON_PHONE", null, null, null, a.instructions(), null,
-                    a.approveBy().orElse(null), null);
-        }
-        if (action instanceof CustomerAction.PayVoucher v) {
-            return new NextAction("PAY_VOUCHER", null, null, null, v.instructions(), v.voucherCode(), v.expiresAt(), null);
-        }
-        var offline = (CustomerAction.PayOffline) action;
-        return new NextAction("PAY_OFFLINE", null, null, null, offline.instructions(), null, null,
-                offline.reference().orElse(null));
+        return action.match(new CustomerAction.Cases<>() {
+            @Override
+            public NextAction redirect(CustomerAction.Redirect r) {
+                return new NextAction("REDIRECT", r.target().toString(), r.method().name(),
+                        r.fields().isEmpty() ? null : r.fields(), null, null, null, null);
+            }
+
+            @Override
+            public NextAction approveOnPhone(CustomerAction.ApproveOnPhone a) {
+                return new NextAction("APPROVE_ON_PHONE", null, null, null, a.instructions(), null,
+                        a.approveBy().orElse(null), null);
+            }
+
+            @Override
+            public NextAction payVoucher(CustomerAction.PayVoucher v) {
+                return new NextAction("PAY_VOUCHER", null, null, null, v.instructions(), v.voucherCode(), v.expiresAt(),
+                        null);
+            }
+
+            @Override
+            public NextAction payOffline(CustomerAction.PayOffline offline) {
+                return new NextAction("PAY_OFFLINE", null, null, null, offline.instructions(), null, null,
+                        offline.reference().orElse(null));
+            }
+        });
     }
 }

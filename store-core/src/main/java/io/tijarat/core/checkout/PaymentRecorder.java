@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 
@@ -55,37 +56,77 @@ public class PaymentRecorder {
             return view(order, attempt);
         }
         String actor = "provider:" + attempt.providerId();
-        PaymentOutcome outcome = answer.outcome();
-        if (outcome instanceof PaymentOutcome.Approved approved) {
-            attempt.record(AttemptStatus.APPROVED, approved.gatewayReference(), "paid", null, now);
-            if (!approved.amount().equals(attempt.amount())) {
-                attempt.flag("the provider approved " + approved.amount() + ", the order expects " + attempt.amount()
-                        + ": check and refund or collect the difference", now);
-            } else if (order.status() == OrderStatus.PENDING_PAYMENT) {
-                order.moveTo(OrderStatus.PAID, "payment approved by " + attempt.providerId(), actor, now);
-                orderEvents.raise(order, OrderEvent.ORDER_PAID, approved.amount());
-            } else {
-                attempt.flag("approved after the order was " + order.status() + ": refund the customer", now);
+        answer.outcome().match(new PaymentOutcome.Cases<Void>() {
+            @Override
+            public Void approved(PaymentOutcome.Approved approved) {
+                attempt.record(AttemptStatus.APPROVED, approved.gatewayReference(), "paid", null, now);
+                if (!approved.amount().equals(attempt.amount())) {
+                    attempt.flag("the provider approved " + approved.amount() + ", the order expects " + attempt.amount()
+                            + ": check and refund or collect the difference", now);
+                } else if (order.status() == OrderStatus.PENDING_PAYMENT) {
+                    order.moveTo(OrderStatus.PAID, "payment approved by " + attempt.providerId(), actor, now);
+                    orderEvents.raise(order, OrderEvent.ORDER_PAID, approved.amount());
+                } else {
+                    attempt.flag("approved after the order was " + order.status() + ": refund the customer", now);
+                }
+                return null;
             }
-        } else if (outcome instanceof PaymentOutcome.Pending pending) {
-            NextAction next = NextAction.of(pending.next());
-            attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null),
-                    next.instructions(), JSON.toJson(next), now);
-            if (answer.collectOnDelivery() && pending.next() instanceof CustomerAction.PayOffline) {
-                order.moveTo(OrderStatus.CONFIRMED, "cash on delivery: ready to fulfil", actor, now);
-            } else if (answer.collectOnDelivery() && pending.next() instanceof CustomerAction.ApproveOnPhone) {
-                order.moveTo(OrderStatus.AWAITING_CONFIRMATION, "cash on delivery: awaiting the customer's confirmation",
-                        actor, now);
+
+            @Override
+            public Void pending(PaymentOutcome.Pending pending) {
+                NextAction next = NextAction.of(pending.next());
+                attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null),
+                        next.instructions(), JSON.toJson(next), now);
+                if (answer.collectOnDelivery()) {
+                    cashOnDelivery(pending.next()).ifPresent(move -> order.moveTo(move.status(), move.reason(), actor, now));
+                }
+                return null;
             }
-        } else if (outcome instanceof PaymentOutcome.Declined declined) {
-            attempt.record(AttemptStatus.DECLINED, null, declined.customerMessage(), null, now);
-            orderEvents.raise(order, OrderEvent.PAYMENT_FAILED, order.total());
-        } else {
-            var unknown = (PaymentOutcome.Unknown) outcome;
-            attempt.record(AttemptStatus.UNKNOWN, unknown.gatewayReference().orElse(null),
-                    "we are confirming your payment with the provider", null, now);
-        }
+
+            @Override
+            public Void declined(PaymentOutcome.Declined declined) {
+                attempt.record(AttemptStatus.DECLINED, null, declined.customerMessage(), null, now);
+                orderEvents.raise(order, OrderEvent.PAYMENT_FAILED, order.total());
+                return null;
+            }
+
+            @Override
+            public Void unknown(PaymentOutcome.Unknown unknown) {
+                attempt.record(AttemptStatus.UNKNOWN, unknown.gatewayReference().orElse(null),
+                        "we are confirming your payment with the provider", null, now);
+                return null;
+            }
+        });
         return view(order, attempt);
+    }
+
+    record Move(OrderStatus status, String reason) {
+    }
+
+    /** Where a cash-on-delivery order goes when its provider asks the customer for {@code next}. */
+    static Optional<Move> cashOnDelivery(CustomerAction next) {
+        return next.match(new CustomerAction.Cases<>() {
+            @Override
+            public Optional<Move> redirect(CustomerAction.Redirect redirect) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Move> approveOnPhone(CustomerAction.ApproveOnPhone approveOnPhone) {
+                return Optional.of(new Move(OrderStatus.AWAITING_CONFIRMATION,
+                        "cash on delivery: awaiting the customer's confirmation"));
+            }
+
+            @Override
+            public Optional<Move> payVoucher(CustomerAction.PayVoucher payVoucher) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Move> payOffline(CustomerAction.PayOffline payOffline) {
+                return Optional.of(new Move(OrderStatus.CONFIRMED, "cash on delivery: ready to fulfil"));
+            }
+        });
     }
 
     /** The provider could not be asked: nothing happened, the customer may try again. */
