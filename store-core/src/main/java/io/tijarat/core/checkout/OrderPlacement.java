@@ -108,6 +108,10 @@ public class OrderPlacement {
         if (cart.checkedOut()) {
             throw new ConflictException("this cart has already been checked out");
         }
+        // The lock is on the cart row alone; this second read (no lock) fills the same managed cart with its lines,
+        // variants and products in one query instead of one per association.
+        em.createQuery("select distinct c from Cart c left join fetch c.lines l left join fetch l.variant v"
+                + " left join fetch v.product where c.id = :id", Cart.class).setParameter("id", cartId).getResultList();
         if (cart.lines().isEmpty()) {
             throw InvalidRequestException.unprocessable("cartId", "the cart is empty");
         }

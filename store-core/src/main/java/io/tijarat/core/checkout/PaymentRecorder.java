@@ -141,28 +141,37 @@ public class PaymentRecorder {
         return view(em.find(Order.class, attempt.orderId()), attempt);
     }
 
-    /** The order with its latest attempt, as its customer sees it. */
-    @Transactional(TxType.REQUIRED)
+    /**
+     * The order with its latest attempt, as its customer sees it. A read: it joins the caller's transaction if there
+     * is one and opens none (no {@code SET autocommit}/{@code COMMIT} round trips for a customer polling an order).
+     */
+    @Transactional(TxType.SUPPORTS)
     public OrderView view(String orderId) {
-        Order order = em.find(Order.class, orderId);
-        if (order == null) {
-            throw new NotFoundException("no order with this id");
-        }
-        PaymentAttempt latest = PaymentAttempt.latestOf(em, orderId).orElse(null);
-        return view(order, latest);
+        return view(withLines(orderId).orElseThrow(() -> new NotFoundException("no order with this id")));
+    }
+
+    private OrderView view(Order order) {
+        return view(order, PaymentAttempt.latestOf(em, order.id()).orElse(null));
+    }
+
+    // The order with the lines the view reads, in one query: outside a transaction nothing is loaded lazily.
+    private Optional<Order> withLines(String orderId) {
+        return orderId == null ? Optional.empty() : em.createQuery(
+                        "select distinct o from Order o left join fetch o.lines where o.id = :id", Order.class)
+                .setParameter("id", orderId).getResultStream().findFirst();
     }
 
     /**
      * The order for a customer who holds its access token. A wrong token and a missing order look the
      * same (404), so ids cannot be probed.
      */
-    @Transactional(TxType.REQUIRED)
+    @Transactional(TxType.SUPPORTS)
     public OrderView viewWithToken(String orderId, String accessToken) {
-        Order order = orderId == null || accessToken == null ? null : em.find(Order.class, orderId);
+        Order order = accessToken == null ? null : withLines(orderId).orElse(null);
         if (!access.opens(order, accessToken)) {
             throw new NotFoundException("no order with this id and access token");
         }
-        return view(orderId);
+        return view(order);
     }
 
     private static OrderView view(Order order, PaymentAttempt attempt) {

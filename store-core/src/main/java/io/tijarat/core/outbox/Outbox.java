@@ -44,6 +44,9 @@ public class Outbox {
     @Inject
     io.tijarat.core.config.TijaratSettings settings;
 
+    @Inject
+    io.tijarat.core.provider.NotificationProviders providers;
+
     /**
      * Writes the messages for an order event, in the transaction that raised it ({@code MANDATORY}). A
      * shipment event (with {@code courier} and {@code tracking} details) gets a link the customer can open where
@@ -82,9 +85,19 @@ public class Outbox {
         }
     }
 
+    /**
+     * A message for a channel that no active provider serves is written PARKED, with the reason, instead of
+     * PENDING: visible to admins (and sent by their retry once a provider is active), but not a backlog the relay
+     * scans and retries for every order while nothing can send it (the run command's defaults, with the e-mail
+     * plugin not configured, grew it by every order).
+     */
     private void write(OrderEvent event, Order order, Channel channel, String recipient, String locale, String[] text) {
-        em.persist(new OutboxMessage(event, order.id(), channel, recipient, locale,
-                channel == Channel.EMAIL ? text[0] : null, text[1], clock.instant()));
+        var message = new OutboxMessage(event, order.id(), channel, recipient, locale,
+                channel == Channel.EMAIL ? text[0] : null, text[1], clock.instant());
+        if (providers.providerFor(channel).isEmpty()) {
+            message.notRoutable("no active notification provider for " + channel + " when the message was written");
+        }
+        em.persist(message);
     }
 
     private static String rupees(Money amount) {

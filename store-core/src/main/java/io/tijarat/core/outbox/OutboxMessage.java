@@ -119,6 +119,12 @@ public class OutboxMessage {
         }
     }
 
+    /** Parked before any attempt: nothing could send it when it was written. */
+    void notRoutable(String reason) {
+        this.state = State.PARKED;
+        this.lastError = reason;
+    }
+
     void uncertain(String providerId, String detail) {
         this.attempts++;
         this.state = State.UNCERTAIN;

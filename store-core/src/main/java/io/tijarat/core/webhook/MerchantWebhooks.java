@@ -46,6 +46,16 @@ public class MerchantWebhooks {
     @Inject
     WebhookSettings settings;
 
+    /**
+     * How long "no active webhook" is trusted without asking the database again. Most shops register none, and
+     * every order change would otherwise query for them. Registering or enabling one here clears it at once; one
+     * registered through another server of a cluster is seen within this time.
+     */
+    static final long NONE_ACTIVE_TRUSTED_NANOS = 5_000_000_000L;
+
+    // System.nanoTime() until which "no active webhook" holds; 0 when unknown
+    private volatile long noneActiveUntil;
+
     /** A webhook and its new secret, which is shown this once. */
     public record Registration(WebhookEndpoint endpoint, String secret) {
         @Override
@@ -67,8 +77,13 @@ public class MerchantWebhooks {
     @Transactional(TxType.MANDATORY)
     public void enqueue(Order order, OrderEvent event, Money amount) {
         String type = WebhookEventTypes.of(event);
+        long until = noneActiveUntil;
+        if (until != 0 && System.nanoTime() - until < 0) {
+            return;
+        }
         List<WebhookEndpoint> endpoints = em.createQuery("select e from WebhookEndpoint e where e.active = true",
                 WebhookEndpoint.class).getResultList();
+        noneActiveUntil = endpoints.isEmpty() ? System.nanoTime() + NONE_ACTIVE_TRUSTED_NANOS : 0;
         Instant now = clock.instant();
         for (WebhookEndpoint endpoint : endpoints) {
             if (endpoint.subscribesTo(type)) {
@@ -101,7 +116,9 @@ public class MerchantWebhooks {
                     + " webhooks; delete one first");
         }
         WebhookSecret secret = WebhookSecret.generate();
-        return new Registration(store.create(uri.toString(), types, secret), secret.reveal());
+        var registration = new Registration(store.create(uri.toString(), types, secret), secret.reveal());
+        noneActiveUntil = 0;
+        return registration;
     }
 
     /**
@@ -133,7 +150,9 @@ public class MerchantWebhooks {
     }
 
     public WebhookEndpoint enable(String id) {
-        return store.enable(id);
+        WebhookEndpoint enabled = store.enable(id);
+        noneActiveUntil = 0;
+        return enabled;
     }
 
     public WebhookEndpoint disable(String id) {
