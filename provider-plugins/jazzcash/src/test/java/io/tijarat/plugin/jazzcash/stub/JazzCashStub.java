@@ -128,6 +128,9 @@ public final class JazzCashStub implements AutoCloseable {
     final ConcurrentMap<String, String> refundCodes = new ConcurrentHashMap<>();
     volatile boolean unprefixed;
     volatile Duration delay = Duration.ZERO;
+    volatile Duration jitter = Duration.ZERO;
+    volatile int stallPercent;
+    volatile Duration stall = Duration.ofSeconds(80);
     volatile Duration mpinWait = Duration.ofMillis(100);
     volatile String answerSalt;
     volatile boolean amountsAsNumbers;
@@ -257,6 +260,21 @@ public final class JazzCashStub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A bad network: each answer comes up to {@code jitter} later than the delay (uniformly), and
+     * {@code stallPercent} % of them another {@code stall} later — past the plugin's budget, so the server sees
+     * no answer although the stub has done the work (a "maybe it happened" that inquiry settles).
+     */
+    public JazzCashStub badNetwork(Duration jitter, int stallPercent, Duration stall) {
+        if (stallPercent < 0 || stallPercent > 100) {
+            throw new IllegalArgumentException("stall percent is 0 to 100");
+        }
+        this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.stall = Objects.requireNonNull(stall, "stall");
+        this.stallPercent = stallPercent;
+        return this;
+    }
+
     /** How long a {@link Outcome#MPIN_TIMEOUT} waits before answering 134 (on top of any delay). */
     public JazzCashStub mpinWait(Duration wait) {
         this.mpinWait = Objects.requireNonNull(wait, "wait");
@@ -382,7 +400,8 @@ public final class JazzCashStub implements AutoCloseable {
      * Runs the stub until the process is stopped. Options: {@code --port N} (default {@value #DEFAULT_PORT};
      * 0 for a free one), {@code --merchant-id}, {@code --password}, {@code --integrity-salt},
      * {@code --merchant-mpin} (defaults: {@link Credentials#sandbox()}), {@code --outcome} (an
-     * {@link Outcome}, default SUCCESS), {@code --delay-ms}, {@code --payment-code} (every payment answers this
+     * {@link Outcome}, default SUCCESS), {@code --delay-ms}, {@code --jitter-ms}, {@code --stall-percent} and
+     * {@code --stall-ms} (see {@link #badNetwork}), {@code --payment-code} (every payment answers this
      * published code, e.g. 157), {@code --unprefixed true} (answers in the unprefixed shape).
      */
     public static void main(String[] args) throws InterruptedException {
@@ -396,6 +415,9 @@ public final class JazzCashStub implements AutoCloseable {
                 Integer.toString(DEFAULT_PORT))));
         stub.outcome(Outcome.valueOf(options.getOrDefault("outcome", "SUCCESS")));
         stub.delayAnswers(Duration.ofMillis(Long.parseLong(options.getOrDefault("delay-ms", "0"))));
+        stub.badNetwork(Duration.ofMillis(Long.parseLong(options.getOrDefault("jitter-ms", "0"))),
+                Integer.parseInt(options.getOrDefault("stall-percent", "0")),
+                Duration.ofMillis(Long.parseLong(options.getOrDefault("stall-ms", "80000"))));
         stub.answerPaymentsWith(options.get("payment-code"));
         stub.answerUnprefixed(Boolean.parseBoolean(options.getOrDefault("unprefixed", "false")));
         Runtime.getRuntime().addShutdownHook(new Thread(stub::close, "jazzcash-stub-stop"));
@@ -421,7 +443,7 @@ public final class JazzCashStub implements AutoCloseable {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: JazzCashStub [--port N] [--merchant-id ID] [--password P]"
                         + " [--integrity-salt S] [--merchant-mpin M] [--outcome SUCCESS|DECLINE|PENDING|MPIN_TIMEOUT|"
-                        + "SYSTEM_ERROR|GATEWAY_ERROR|HTML_FIREWALL] [--delay-ms N] [--payment-code NNN]"
+                        + "SYSTEM_ERROR|GATEWAY_ERROR|HTML_FIREWALL] [--delay-ms N] [--jitter-ms N] [--stall-percent P] [--stall-ms N] [--payment-code NNN]"
                         + " [--unprefixed true|false]");
             }
             options.put(args[i].substring(2), args[++i]);

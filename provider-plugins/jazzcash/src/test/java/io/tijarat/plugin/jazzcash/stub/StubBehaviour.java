@@ -69,6 +69,14 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
             default -> new Reply(404, "text/plain", "no such JazzCash endpoint in the stub", 0);
         };
         long delay = stub.delay.toMillis() + reply.extraDelayMillis();
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        long jitter = stub.jitter.toMillis();
+        if (jitter > 0) {
+            delay += random.nextLong(jitter + 1);
+        }
+        if (stub.stallPercent > 0 && random.nextInt(100) < stub.stallPercent) {
+            delay += stub.stall.toMillis();
+        }
         ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(reply.status())
                 .withHeader("Content-Type", reply.contentType())
