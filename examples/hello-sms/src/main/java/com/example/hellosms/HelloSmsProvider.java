@@ -1,5 +1,7 @@
 package com.example.hellosms;
 
+import io.tijarat.spi.json.Json;
+import io.tijarat.spi.json.JsonException;
 import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.ProviderHttp;
 import io.tijarat.spi.ProviderLogger;
@@ -140,7 +142,7 @@ final class HelloSmsProvider implements NotificationProvider {
     private static Optional<Map<String, Object>> parse(String body) {
         try {
             return Optional.of(Json.parseObject(body));
-        } catch (Json.MalformedException e) {
+        } catch (JsonException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,7 @@
 package com.example.hellosms;
 
+import io.tijarat.spi.json.Json;
+import io.tijarat.spi.json.JsonException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -50,7 +52,7 @@ class HelloSmsProviderContractTest extends NotificationProviderContract {
     protected String referenceSentIn(LoggedRequest request) {
         try {
             return Json.string(Json.parseObject(request.getBodyAsString()), "reference").orElse(null);
-        } catch (Json.MalformedException e) {
+        } catch (JsonException e) {
             throw new AssertionError("the plugin sent a body that is not JSON: " + e.getMessage(), e);
         }
     }

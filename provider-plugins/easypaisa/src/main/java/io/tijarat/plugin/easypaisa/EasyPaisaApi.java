@@ -1,5 +1,7 @@
 package io.tijarat.plugin.easypaisa;
 
+import io.tijarat.spi.json.Json;
+import io.tijarat.spi.json.JsonException;
 import io.tijarat.spi.ProviderHttp;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -87,7 +89,7 @@ final class EasyPaisaApi {
         String body = response.body() == null ? "" : response.body();
         try {
             return new Parsed(response.statusCode(), Json.parseObject(body), retryAfter);
-        } catch (Json.MalformedException e) {
+        } catch (JsonException e) {
             String type = response.headers().firstValue("Content-Type").map(GatewayText::clean)
                     .orElse("no content type");
             return new Unreadable(response.statusCode(), "HTTP " + response.statusCode() + " with " + type + ", "

@@ -1,5 +1,7 @@
 package io.tijarat.plugin.easypaisa;
 
+import io.tijarat.spi.json.Json;
+import io.tijarat.spi.json.JsonException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -93,7 +95,7 @@ class EasyPaisaProviderContractTest extends PaymentProviderContract {
         try {
             Map<String, Object> body = Json.parseObject(request.getBodyAsString());
             return Json.text(body, "orderId").orElse(null);
-        } catch (Json.MalformedException e) {
+        } catch (JsonException e) {
             throw new AssertionError("the plugin sent a body that is not JSON: " + e.getMessage(), e);
         }
     }

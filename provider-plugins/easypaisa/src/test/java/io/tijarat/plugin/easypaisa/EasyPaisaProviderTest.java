@@ -1,5 +1,7 @@
 package io.tijarat.plugin.easypaisa;
 
+import io.tijarat.spi.json.Json;
+import io.tijarat.spi.json.JsonException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -69,7 +71,7 @@ class EasyPaisaProviderTest {
     }
 
     /** The body of the last initiation (a mobile-account start is followed by its inquiry). */
-    private Map<String, Object> lastBodySent() throws Json.MalformedException {
+    private Map<String, Object> lastBodySent() throws JsonException {
         List<LoggedRequest> initiations = easyPaisa.requests().stream()
                 .filter(r -> r.getUrl().contains("/initiate-")).toList();
         return Json.parseObject(initiations.get(initiations.size() - 1).getBodyAsString());

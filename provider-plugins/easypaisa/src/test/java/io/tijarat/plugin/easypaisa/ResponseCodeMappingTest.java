@@ -1,5 +1,7 @@
 package io.tijarat.plugin.easypaisa;
 
+import io.tijarat.spi.json.Json;
+import io.tijarat.spi.json.JsonException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -197,7 +199,7 @@ class ResponseCodeMappingTest {
     @Test
     void givenPaidWithTheAmountAsANumber_whenInquired_thenPaidWithThatAmountAndTheTransactionId() {
         Map<String, Object> body = body("0000", "PAID", "MA");
-        body.put("transactionAmount", new BigDecimal("1499.5"));
+        body.put("transactionAmount", new io.tijarat.spi.json.JsonNumber("1499.5"));
 
         InquiryOutcome.Paid paid = assertInstanceOf(InquiryOutcome.Paid.class,
                 inquiryAnswers().read(new EasyPaisaApi.Parsed(200, body, Optional.empty())));
@@ -310,7 +312,7 @@ class ResponseCodeMappingTest {
     private static Map<String, Object> body(String code, String status, String flow) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderId", ATTEMPT.value());
-        body.put("storeId", new BigDecimal("43210"));
+        body.put("storeId", new io.tijarat.spi.json.JsonNumber("43210"));
         body.put("transactionId", "18250021542");
         body.put("transactionDateTime", "03/03/2025 10:00 AM");
         body.put("transactionAmount", "1500.0");
@@ -329,7 +331,7 @@ class ResponseCodeMappingTest {
     private static EasyPaisaApi.Parsed parsed(int status, String json) {
         try {
             return new EasyPaisaApi.Parsed(status, Json.parseObject(json), Optional.empty());
-        } catch (Json.MalformedException e) {
+        } catch (JsonException e) {
             throw new AssertionError(e);
         }
     }

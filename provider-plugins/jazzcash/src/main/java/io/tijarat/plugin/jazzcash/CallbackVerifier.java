@@ -1,5 +1,7 @@
 package io.tijarat.plugin.jazzcash;
 
+import io.tijarat.spi.json.Json;
+import io.tijarat.spi.json.JsonException;
 import io.tijarat.spi.CallbackReply;
 import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.IdempotencyKey;
@@ -86,7 +88,7 @@ final class CallbackVerifier {
         Map<String, String> fields;
         try {
             fields = fields(request);
-        } catch (IllegalArgumentException | FlatJson.MalformedException e) {
+        } catch (IllegalArgumentException | JsonException e) {
             return new CallbackOutcome.Rejected("the body is not a well-formed form or JSON object");
         }
         switch (hash.verify(fields)) {
@@ -132,9 +134,9 @@ final class CallbackVerifier {
                 reply);
     }
 
-    private static Map<String, String> fields(CallbackRequest request) throws FlatJson.MalformedException {
+    private static Map<String, String> fields(CallbackRequest request) throws JsonException {
         String body = request.bodyText().strip();
-        return body.startsWith("{") ? FlatJson.parse(body) : request.formParameters();
+        return body.startsWith("{") ? Json.parseFlatObject(body) : request.formParameters();
     }
 
     private static InquiryOutcome status(String code, Optional<String> rrn, Optional<String> amount,
@@ -168,7 +170,7 @@ final class CallbackVerifier {
         fields.put("pp_ResponseCode", "000");
         fields.put("pp_ResponseMessage", "IPN received successfully");
         fields.put(SecureHash.FIELD, hash.sign(fields));
-        return CallbackReply.json(FlatJson.write(fields));
+        return CallbackReply.json(Json.write(fields));
     }
 
     /** The attempt id, if the reference has the shape of one. */

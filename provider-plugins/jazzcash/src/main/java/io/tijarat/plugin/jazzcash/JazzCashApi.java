@@ -1,5 +1,7 @@
 package io.tijarat.plugin.jazzcash;
 
+import io.tijarat.spi.json.Json;
+import io.tijarat.spi.json.JsonException;
 import io.tijarat.spi.ProviderHttp;
 import io.tijarat.spi.ProviderLogger;
 import java.io.IOException;
@@ -54,7 +56,7 @@ final class JazzCashApi {
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FlatJson.write(signed), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(signed), StandardCharsets.UTF_8))
                 .build();
         long started = System.nanoTime();
         HttpResponse<String> response;
@@ -92,8 +94,8 @@ final class JazzCashApi {
         }
         Map<String, String> fields;
         try {
-            fields = FlatJson.parse(response.body());
-        } catch (FlatJson.MalformedException e) {
+            fields = Json.parseFlatObject(response.body());
+        } catch (JsonException e) {
             // JazzCash's firewall answers 200 with an HTML "Request Rejected" page: a transport error. Describe it,
             // never paste it.
             String type = response.headers().firstValue("Content-Type").map(JazzCashApi::mediaType)
