@@ -2,7 +2,7 @@ package io.tijarat.core.checkout;
 
 import io.tijarat.core.cart.CartService;
 import io.tijarat.core.cart.CartView;
-import io.tijarat.core.customer.KnownCities;
+import io.tijarat.spi.geo.PakistanCities;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.provider.ProviderUnavailableException;
 import io.tijarat.core.provider.ShippingProviders;
@@ -36,7 +36,7 @@ public class ShippingOptions {
     }
 
     public List<Option> forCart(String cartId, String city) {
-        String canonical = KnownCities.get().canonical(city).orElseThrow(() -> InvalidRequestException.invalid("city",
+        String canonical = PakistanCities.get().canonical(city).orElseThrow(() -> InvalidRequestException.invalid("city",
                 "is not a city we deliver to (English or Urdu name, e.g. Lahore or لاہور)"));
         CartView cart = carts.get(cartId);
         if (cart.lines().isEmpty()) {

@@ -79,7 +79,7 @@ public record CustomerDetails(String name, PhoneNumber phone, EmailAddress email
         if (value.length() > 100) {
             throw InvalidRequestException.invalid("shippingAddress.city", "must be at most 100 characters");
         }
-        return KnownCities.get().canonical(value).orElseThrow(() -> InvalidRequestException.invalid(
+        return io.tijarat.spi.geo.PakistanCities.get().canonical(value).orElseThrow(() -> InvalidRequestException.invalid(
                 "shippingAddress.city", "is not a city we deliver to (English or Urdu name, e.g. Lahore or لاہور)"));
     }
 

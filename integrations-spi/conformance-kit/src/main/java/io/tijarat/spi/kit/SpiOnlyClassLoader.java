@@ -13,7 +13,8 @@ final class SpiOnlyClassLoader extends ClassLoader {
     /** Exactly what the host exposes; {@code io.tijarat.spi.internal} is not API, so plugins cannot see it. */
     private static final Set<String> SPI_PACKAGES = Set.of(
             "io.tijarat.spi", "io.tijarat.spi.payment", "io.tijarat.spi.shipping", "io.tijarat.spi.notification",
-            "io.tijarat.spi.json");
+            "io.tijarat.spi.json",
+            "io.tijarat.spi.geo");
 
     private final ClassLoader spiLoader;
 

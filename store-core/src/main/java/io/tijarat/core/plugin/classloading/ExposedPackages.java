@@ -34,7 +34,8 @@ public final class ExposedPackages {
             "io.tijarat.spi.payment",
             "io.tijarat.spi.shipping",
             "io.tijarat.spi.notification",
-            "io.tijarat.spi.json");
+            "io.tijarat.spi.json",
+            "io.tijarat.spi.geo");
 
     /** SPI packages that are deliberately hidden: not API. */
     public static final List<String> HIDDEN_SPI_PACKAGES = List.of("io.tijarat.spi.internal");
