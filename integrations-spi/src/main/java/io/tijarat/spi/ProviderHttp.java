@@ -61,15 +61,15 @@ public interface ProviderHttp {
             throws IOException, InterruptedException;
 
     /**
-     * A typed client for {@code api}, built by the core's MicroProfile Rest Client with the same
-     * timeouts, TLS, redirect and metrics settings as {@link #send}. {@code api} may carry
-     * MicroProfile Rest Client and JAX-RS annotations; because those are not visible to plugins yet
-     * (only the JDK and {@code io.tijarat.spi} are), this SPI version does not offer it: the default
-     * throws {@link UnsupportedOperationException}. Use {@link #send} and check
-     * {@code Tijarat-SPI-Version} release notes before relying on it.
+     * Never offered, and going away: a typed client would need MicroProfile Rest Client and JAX-RS
+     * annotations, which plugins do not see (only the JDK and the SPI), and no server implements it. Use
+     * {@link #send} with {@link io.tijarat.spi.json.Json}. Removing a method is an incompatible change, so it
+     * stays, throwing, until SPI 2.0.
      *
-     * @throws UnsupportedOperationException always, in SPI 1.0
+     * @throws UnsupportedOperationException always
+     * @deprecated since 1.2, for removal in 2.0: use {@link #send}
      */
+    @Deprecated(since = "1.2", forRemoval = true)
     default <T> T restClient(Class<T> api, URI baseUri) {
         throw new UnsupportedOperationException("this Tijarat server does not offer REST clients to plugins;"
                 + " use ProviderHttp.send");
