@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param required     whether the provider cannot start without it
  * @param secret       whether it must never be shown or logged
  * @param defaultValue the value used when the operator sets none
+ * @param type         the form a value must have, checked by the core before the provider is created (since
+ *                     1.2; {@link ConfigType#text()} for properties declared without one)
  */
 public record ConfigProperty(String name, String description, boolean required, boolean secret,
-                             Optional<String> defaultValue) {
+                             Optional<String> defaultValue, ConfigType type) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
 
@@ -41,6 +43,21 @@ public record ConfigProperty(String name, String description, boolean required, 
         if (secret && defaultValue.isPresent()) {
             throw new IllegalArgumentException("config property " + name + " is secret and must not have a default");
         }
+        Checks.notNull(type, "type of config property " + name);
+        defaultValue.flatMap(type::problem).ifPresent(problem -> {
+            throw new IllegalArgumentException("the default of config property " + name + " is malformed: " + problem);
+        });
+    }
+
+    /** A property of any text, as declared before SPI 1.2. */
+    public ConfigProperty(String name, String description, boolean required, boolean secret,
+                          Optional<String> defaultValue) {
+        this(name, description, required, secret, defaultValue, ConfigType.text());
+    }
+
+    /** This property, whose values must have the form {@code type} (since 1.2). */
+    public ConfigProperty ofType(ConfigType type) {
+        return new ConfigProperty(name, description, required, secret, defaultValue, type);
     }
 
     /** A property the provider cannot start without. */

@@ -79,6 +79,10 @@ final class ProviderSlot {
             return (config.nothingSet() ? NOT_CONFIGURED : "") + "required configuration is not set: "
                     + String.join(", ", missing);
         }
+        List<String> malformed = config.malformed();
+        if (!malformed.isEmpty()) {
+            return "configuration is malformed: " + String.join("; ", malformed);
+        }
         try {
             Object created = PluginCode.call(plugin.loader(),
                     () -> factory.factory().create(contexts.create(descriptor, config)));

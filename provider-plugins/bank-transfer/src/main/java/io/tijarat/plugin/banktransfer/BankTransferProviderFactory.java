@@ -1,6 +1,7 @@
 package io.tijarat.plugin.banktransfer;
 
 import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.ProviderKind;
@@ -40,7 +41,7 @@ public final class BankTransferProviderFactory implements PaymentProviderFactory
             .property(ConfigProperty.optional(BRANCH, "The branch name or code, shown to customers who pay at a"
                     + " counter, e.g. Clifton Block 5, Karachi (0123)"))
             .property(ConfigProperty.withDefault(EXPIRY_HOURS, "How many hours a customer has to transfer the money"
-                    + " (1 to 720); after that the unpaid order expires and its stock returns", "72"))
+                    + " (1 to 720); after that the unpaid order expires and its stock returns", "72").ofType(ConfigType.integer(1, BankTransferSettings.MAX_EXPIRY_HOURS)))
             // Nothing leaves the JVM: the budget only has to cover building a message.
             .defaultTimeout(Duration.ofSeconds(5))
             .build();

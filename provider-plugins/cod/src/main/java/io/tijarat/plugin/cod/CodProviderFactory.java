@@ -1,6 +1,7 @@
 package io.tijarat.plugin.cod;
 
 import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.ProviderKind;
@@ -36,7 +37,7 @@ public final class CodProviderFactory implements PaymentProviderFactory {
                     + " delivery city is accepted"))
             .property(ConfigProperty.withDefault(PHONE_CONFIRMATION, "true if every COD order waits for the customer's"
                     + " confirmation (SMS reply or a call from the shop) before dispatch; the customer is told so at"
-                    + " checkout", "false"))
+                    + " checkout", "false").ofType(ConfigType.bool()))
             // Nothing leaves the JVM: the budget only has to cover building a message.
             .defaultTimeout(Duration.ofSeconds(5))
             .build();

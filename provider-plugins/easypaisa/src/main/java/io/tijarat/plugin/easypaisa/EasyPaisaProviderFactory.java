@@ -1,6 +1,7 @@
 package io.tijarat.plugin.easypaisa;
 
 import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.ProviderKind;
@@ -42,7 +43,7 @@ public final class EasyPaisaProviderFactory implements PaymentProviderFactory {
                     "The 16-character hash key from the EasyPaisa merchant portal; it encrypts merchantHashedReq"))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.BASE_URL,
                     "EasyPaisa's host: " + EasyPaisaSettings.SANDBOX_URL + " (sandbox) or " + EasyPaisaSettings.LIVE_URL
-                            + " (live); http://127.0.0.1:<port> for the test stub", EasyPaisaSettings.SANDBOX_URL))
+                            + " (live); http://127.0.0.1:<port> for the test stub", EasyPaisaSettings.SANDBOX_URL).ofType(ConfigType.httpsUrl()))
             .property(ConfigProperty.optional(EasyPaisaSettings.POSTBACK_URL,
                     "The shop's public https URL of the core's EasyPaisa return endpoint"
                             + " (https://<shop>/api/payments/return/easypaisa), for payment requests that bring no"
@@ -50,7 +51,7 @@ public final class EasyPaisaProviderFactory implements PaymentProviderFactory {
                             + " browser back there (the plugin adds ?attempt=<id>)"))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.MODE,
                     "sandbox or live; live refuses a sandbox or local base-url, sandbox refuses the production host",
-                    "sandbox"))
+                    "sandbox").ofType(ConfigType.oneOf("sandbox", "live")))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.VOUCHER_VALIDITY_HOURS,
                     "How many hours an over-the-counter payment token can be paid, 1 to 720", "72"))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.FALLBACK_EMAIL,

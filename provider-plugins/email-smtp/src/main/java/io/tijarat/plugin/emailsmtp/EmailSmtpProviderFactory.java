@@ -1,6 +1,7 @@
 package io.tijarat.plugin.emailsmtp;
 
 import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.ProviderKind;
@@ -33,7 +34,7 @@ public final class EmailSmtpProviderFactory implements NotificationProviderFacto
             .property(ConfigProperty.required(SmtpSettings.HOST, "The SMTP submission server, e.g. smtp.office365.com,"
                     + " smtp.gmail.com or your host's mail server"))
             .property(ConfigProperty.withDefault(SmtpSettings.PORT, "The server's submission port, which speaks"
-                    + " STARTTLS: 587 (465, implicit TLS, is not supported)", SmtpSettings.DEFAULT_PORT))
+                    + " STARTTLS: 587 (465, implicit TLS, is not supported)", SmtpSettings.DEFAULT_PORT).ofType(ConfigType.integer(1, 65_535)))
             .property(ConfigProperty.optional(SmtpSettings.USERNAME, "The SMTP login, usually the sender mailbox's"
                     + " address; unset: no login (a relay that trusts this server's address)"))
             // An optional secret: the SPI's factory makes every secret required, and only a login needs one.
@@ -47,7 +48,7 @@ public final class EmailSmtpProviderFactory implements NotificationProviderFacto
             .property(ConfigProperty.withDefault(SmtpSettings.TIMEOUT_MS, "How long one message may take, from"
                     + " connecting to the server's reply to the message, in milliseconds (100 to 300000); keep it"
                     + " below this provider's call budget (30 s unless the operator changed it)",
-                    SmtpSettings.DEFAULT_TIMEOUT_MS))
+                    SmtpSettings.DEFAULT_TIMEOUT_MS).ofType(ConfigType.integer(SmtpSettings.MIN_TIMEOUT_MS, SmtpSettings.MAX_TIMEOUT_MS)))
             .property(ConfigProperty.optional(SmtpSettings.TRUSTSTORE, "A PEM file of the certificates to trust for"
                     + " the server (a private CA, a self-signed relay); unset: the JDK's trusted CAs"))
             // Connect, STARTTLS, AUTH and one message: a healthy server answers in a few seconds; a content filter

@@ -1,6 +1,7 @@
 package io.tijarat.plugin.jazzcash;
 
 import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.ProviderKind;
@@ -43,11 +44,11 @@ public final class JazzCashProviderFactory implements PaymentProviderFactory {
                     + " (pp_MerchantMPIN); needed for refunds only", false, true, Optional.empty()))
             .property(ConfigProperty.withDefault(JazzCashSettings.BASE_URL, "JazzCash's host: "
                     + JazzCashSettings.SANDBOX_URL + " (sandbox) or " + JazzCashSettings.LIVE_URL + " (live)",
-                    JazzCashSettings.SANDBOX_URL))
+                    JazzCashSettings.SANDBOX_URL).ofType(ConfigType.httpsUrl()))
             .property(ConfigProperty.optional(JazzCashSettings.RETURN_URL, "Where JazzCash's page sends the customer"
                     + " back (pp_ReturnURL), as registered in the portal; used when a payment request brings none"))
             .property(ConfigProperty.withDefault(JazzCashSettings.MODE, "sandbox or live; live refuses sandbox hosts,"
-                    + " stubs and sandbox-looking credentials", "sandbox"))
+                    + " stubs and sandbox-looking credentials", "sandbox").ofType(ConfigType.oneOf("sandbox", "live")))
             .property(ConfigProperty.withDefault(JazzCashSettings.VOUCHER_VALIDITY_HOURS, "How many hours an"
                     + " over-the-counter voucher can be paid (1 to 2160)", "72"))
             .property(ConfigProperty.optional(Endpoints.PROFILE, "Which paths the host serves: application-api"

@@ -90,6 +90,23 @@ public final class ScopedProviderConfig implements ProviderConfig {
     }
 
     /** Full keys of the required properties that have no value: the provider must not be created. */
+    /**
+     * Every set value that does not have its property's declared form ({@link ConfigProperty#type()}), as
+     * {@code key: expected …}. Never quotes the value: it may be a secret.
+     */
+    public List<String> malformed() {
+        List<String> malformed = new ArrayList<>();
+        for (ConfigProperty property : declared.values()) {
+            String value = values.get(property.name());
+            if (value != null) {
+                property.type().problem(value).ifPresent(problem ->
+                        malformed.add(key(providerId, property.name()) + ": " + problem));
+            }
+        }
+        malformed.sort(null); // the same message for the same mistakes, start after start
+        return malformed;
+    }
+
     public List<String> missingRequired() {
         List<String> missing = new ArrayList<>();
         for (ConfigProperty property : declared.values()) {

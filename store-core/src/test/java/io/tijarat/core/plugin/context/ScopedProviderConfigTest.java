@@ -149,4 +149,29 @@ class ScopedProviderConfigTest {
 
         assertEquals("login with *** refused", config.maskSecrets("login with S3cr3t-JC-pass refused"));
     }
+
+    @Test
+    void givenValuesOfTheWrongForm_whenChecked_thenEachKeyIsNamedWithTheFormExpectedAndNoValueIsQuoted() {
+        ProviderDescriptor typed = ProviderDescriptor.builder("acme-pay", ProviderKind.PAYMENT)
+                .displayName("Acme").pluginVersion("1.0.0")
+                .property(ConfigProperty.withDefault("mode", "sandbox or live", "sandbox")
+                        .ofType(io.tijarat.spi.ConfigType.oneOf("sandbox", "live")))
+                .property(ConfigProperty.withDefault("base-url", "API host", "https://api.acme.example")
+                        .ofType(io.tijarat.spi.ConfigType.httpsUrl()))
+                .property(ConfigProperty.withDefault("retries", "How often", "2")
+                        .ofType(io.tijarat.spi.ConfigType.integer(0, 5)))
+                .defaultTimeout(Duration.ofSeconds(10))
+                .build();
+        server.put("tijarat.provider.acme-pay.mode", "production");
+        server.put("tijarat.provider.acme-pay.base-url", "http://api.acme.example");
+
+        List<String> malformed = ScopedProviderConfig.read(typed, lookup).malformed();
+
+        assertEquals(List.of(
+                "tijarat.provider.acme-pay.base-url: expected an https URL (http only for a stub on 127.0.0.1 or localhost)",
+                "tijarat.provider.acme-pay.mode: expected one of live, sandbox"), malformed);
+        server.put("tijarat.provider.acme-pay.mode", "LIVE");
+        server.put("tijarat.provider.acme-pay.base-url", "https://api.acme.example");
+        assertEquals(List.of(), ScopedProviderConfig.read(typed, lookup).malformed(), "the defaults and fixed values pass");
+    }
 }
