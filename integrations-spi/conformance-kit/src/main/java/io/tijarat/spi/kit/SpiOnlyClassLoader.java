@@ -14,7 +14,8 @@ final class SpiOnlyClassLoader extends ClassLoader {
     private static final Set<String> SPI_PACKAGES = Set.of(
             "io.tijarat.spi", "io.tijarat.spi.payment", "io.tijarat.spi.shipping", "io.tijarat.spi.notification",
             "io.tijarat.spi.json",
-            "io.tijarat.spi.geo");
+            "io.tijarat.spi.geo",
+            "io.tijarat.spi.text");
 
     private final ClassLoader spiLoader;
 

@@ -1,84 +1,49 @@
 package io.tijarat.plugin.cod;
 
 import io.tijarat.spi.Money;
+import io.tijarat.spi.text.CustomerTexts;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * What the customer reads, in English or Urdu (the request's locale; anything but Urdu gets English).
- * Amounts are whole rupees where they can be, grouped by thousands as Pakistani shops print them.
+ * What the customer reads, in English or Urdu (the request's locale; anything but Urdu gets English), from
+ * {@code cod-texts_en/ur.properties}. Amounts are whole rupees where they can be, grouped by thousands as
+ * Pakistani shops print them. Immutable.
  */
-enum CodTexts {
+final class CodTexts {
 
-    ENGLISH {
-        @Override
-        String payTheCourier(Money amount, boolean callFirst) {
-            return "Pay " + rupees(amount) + " in cash to the courier when your order is delivered. Please keep the"
-                    + " exact amount ready." + (callFirst ? " We will call you to confirm your order before we send it."
-                    : "");
-        }
+    private static final CustomerTexts TEXTS = CustomerTexts.load(CodTexts.class, "cod-texts");
 
-        @Override
-        String aboveLimit(Money limit) {
-            return "Cash on delivery is available for orders up to " + rupees(limit)
-                    + ". Please choose another way to pay.";
-        }
+    private final Locale locale;
 
-        @Override
-        String rupeesOnly() {
-            return "Cash on delivery is available only for payments in Pakistani rupees."
-                    + " Please choose another way to pay.";
-        }
-
-        @Override
-        String notInYourCity() {
-            return "Cash on delivery is not available in your city. Please choose another way to pay.";
-        }
-
-        private String rupees(Money amount) {
-            return "Rs " + number(amount);
-        }
-    },
-
-    URDU {
-        @Override
-        String payTheCourier(Money amount, boolean callFirst) {
-            return "آرڈر کی ڈیلیوری پر کوریئر کو " + rupees(amount) + " نقد ادا کریں۔ براہِ کرم پوری رقم تیار رکھیں۔"
-                    + (callFirst ? " آرڈر بھیجنے سے پہلے ہم تصدیق کے لیے آپ کو فون کریں گے۔" : "");
-        }
-
-        @Override
-        String aboveLimit(Money limit) {
-            return "کیش آن ڈیلیوری صرف " + rupees(limit) + " تک کے آرڈرز کے لیے دستیاب ہے۔"
-                    + " براہِ کرم ادائیگی کا کوئی اور طریقہ منتخب کریں۔";
-        }
-
-        @Override
-        String rupeesOnly() {
-            return "کیش آن ڈیلیوری صرف پاکستانی روپے میں ادائیگی کے لیے دستیاب ہے۔"
-                    + " براہِ کرم ادائیگی کا کوئی اور طریقہ منتخب کریں۔";
-        }
-
-        @Override
-        String notInYourCity() {
-            return "آپ کے شہر میں کیش آن ڈیلیوری دستیاب نہیں ہے۔ براہِ کرم ادائیگی کا کوئی اور طریقہ منتخب کریں۔";
-        }
-
-        private String rupees(Money amount) {
-            return number(amount) + " روپے";
-        }
-    };
-
-    static CodTexts of(Locale locale) {
-        return "ur".equals(locale.getLanguage()) ? URDU : ENGLISH;
+    private CodTexts(Locale locale) {
+        this.locale = locale;
     }
 
-    abstract String payTheCourier(Money amount, boolean callFirst);
+    static CodTexts of(Locale locale) {
+        return new CodTexts(locale);
+    }
 
-    abstract String aboveLimit(Money limit);
+    String payTheCourier(Money amount, boolean callFirst) {
+        String pay = TEXTS.text(locale, "pay-the-courier", Map.of("amount", rupees(amount)));
+        return callFirst ? pay + " " + TEXTS.text(locale, "call-first") : pay;
+    }
 
-    abstract String rupeesOnly();
+    String aboveLimit(Money limit) {
+        return TEXTS.text(locale, "above-limit", Map.of("limit", rupees(limit)));
+    }
 
-    abstract String notInYourCity();
+    String rupeesOnly() {
+        return TEXTS.text(locale, "rupees-only");
+    }
+
+    String notInYourCity() {
+        return TEXTS.text(locale, "not-in-your-city");
+    }
+
+    private String rupees(Money amount) {
+        return TEXTS.text(locale, "rupees", Map.of("number", number(amount)));
+    }
 
     /** {@code 1,500} for PKR 1,500.00; {@code 1,500.50} when there are paisa. PKR amounts only. */
     static String number(Money amount) {

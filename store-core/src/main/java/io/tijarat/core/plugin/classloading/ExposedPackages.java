@@ -35,7 +35,8 @@ public final class ExposedPackages {
             "io.tijarat.spi.shipping",
             "io.tijarat.spi.notification",
             "io.tijarat.spi.json",
-            "io.tijarat.spi.geo");
+            "io.tijarat.spi.geo",
+            "io.tijarat.spi.text");
 
     /** SPI packages that are deliberately hidden: not API. */
     public static final List<String> HIDDEN_SPI_PACKAGES = List.of("io.tijarat.spi.internal");
