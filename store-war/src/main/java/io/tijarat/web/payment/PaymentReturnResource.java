@@ -1,11 +1,8 @@
 package io.tijarat.web.payment;
 
+import io.tijarat.core.inbound.InboundEvents;
 import io.tijarat.core.payment.inbound.CustomerReturns;
-import io.tijarat.core.provider.PaymentProviders;
-import io.tijarat.core.provider.ProviderUnavailableException;
-import io.tijarat.core.provider.guard.ProviderMetrics;
 import io.tijarat.spi.CallbackRequest;
-import io.tijarat.spi.payment.CallbackOutcome;
 import io.tijarat.spi.payment.CustomerAction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,13 +41,7 @@ import java.util.Optional;
 public class PaymentReturnResource {
 
     @Inject
-    PaymentProviders payments;
-
-    @Inject
-    CustomerReturns returns;
-
-    @Inject
-    ProviderMetrics metrics;
+    InboundEvents inbound;
 
     @Inject
     io.tijarat.core.config.TijaratSettings settings;
@@ -99,22 +90,11 @@ public class PaymentReturnResource {
         var request = new CallbackRequest(CallbackRequest.Source.CUSTOMER_RETURN, method, publicRequestUri(providerId),
                 java.net.http.HttpHeaders.of(headers.getRequestHeaders(), (name, value) -> true), body,
                 Optional.ofNullable(clients.of(servletRequest)));
-        CallbackOutcome outcome;
-        try {
-            outcome = payments.verifyCallback(providerId, request);
-        } catch (ProviderUnavailableException e) {
-            return ReturnPages.page(Response.Status.NOT_FOUND, ReturnPages.unknownProvider());
-        }
-        if (outcome instanceof CallbackOutcome.ContinueCheckout next) {
-            return onward(next.next());
-        }
-        if (outcome instanceof CallbackOutcome.Verified verified) {
-            return returns.accept(providerId, verified)
-                    .map(this::landing)
-                    .orElseGet(() -> ReturnPages.page(Response.Status.BAD_REQUEST, ReturnPages.notOurs()));
-        }
-        metrics.rejectedCallback(providerId);
-        return ReturnPages.page(Response.Status.BAD_REQUEST, ReturnPages.notOurs());
+        return inbound.customerReturn(providerId, request).map(
+                PaymentReturnResource::onward,
+                this::landing,
+                reason -> ReturnPages.page(Response.Status.BAD_REQUEST, ReturnPages.notOurs()),
+                reason -> ReturnPages.page(Response.Status.NOT_FOUND, ReturnPages.unknownProvider()));
     }
 
     /**

@@ -1,16 +1,7 @@
 package io.tijarat.web.webhook;
 
-import io.tijarat.core.payment.inbound.ProviderEvents;
-import io.tijarat.core.provider.PaymentProviders;
-import io.tijarat.core.provider.ProviderUnavailableException;
-import io.tijarat.core.provider.ShippingProviders;
-import io.tijarat.core.provider.guard.ProviderMetrics;
-import io.tijarat.core.shipment.TrackingEvents;
-import io.tijarat.spi.CallbackReply;
+import io.tijarat.core.inbound.InboundEvents;
 import io.tijarat.spi.CallbackRequest;
-import io.tijarat.spi.payment.CallbackOutcome;
-import io.tijarat.spi.shipping.ShippingCapability;
-import io.tijarat.spi.shipping.TrackingCallbackOutcome;
 import io.tijarat.web.problem.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -49,19 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WebhookResource {
 
     @Inject
-    PaymentProviders payments;
-
-    @Inject
-    ShippingProviders couriers;
-
-    @Inject
-    ProviderEvents events;
-
-    @Inject
-    TrackingEvents trackingEvents;
-
-    @Inject
-    ProviderMetrics metrics;
+    InboundEvents inbound;
 
     @Context
     HttpHeaders headers;
@@ -107,50 +86,9 @@ public class WebhookResource {
         var request = new CallbackRequest(CallbackRequest.Source.NOTIFICATION, method, uri.getRequestUri(),
                 java.net.http.HttpHeaders.of(headers.getRequestHeaders(), (name, value) -> true),
                 body == null ? new byte[0] : body, Optional.ofNullable(clients.of(servletRequest)));
-        return takesTrackingWebhooks(providerId) ? tracking(providerId, request) : payment(providerId, request);
-    }
-
-    private Response payment(String providerId, CallbackRequest request) {
-        CallbackOutcome outcome;
-        try {
-            outcome = payments.verifyCallback(providerId, request);
-        } catch (ProviderUnavailableException e) {
-            return Problem.of(Response.Status.NOT_FOUND, "no active payment provider " + providerId).toResponse();
-        }
-        if (outcome instanceof CallbackOutcome.Verified verified) {
-            events.receive(providerId, verified).ifPresent(events::applyLater);
-            return reply(verified.reply());
-        }
-        return unverified(providerId);
-    }
-
-    private Response tracking(String providerId, CallbackRequest request) {
-        TrackingCallbackOutcome outcome;
-        try {
-            outcome = couriers.verifyTrackingCallback(providerId, request);
-        } catch (ProviderUnavailableException e) {
-            // disabled or replaced between the look-up and the call
-            return Problem.of(Response.Status.NOT_FOUND, "no active courier " + providerId + " taking webhooks")
-                    .toResponse();
-        }
-        if (outcome instanceof TrackingCallbackOutcome.Verified verified) {
-            trackingEvents.receive(providerId, verified);
-            return reply(verified.reply());
-        }
-        return unverified(providerId);
-    }
-
-    private boolean takesTrackingWebhooks(String providerId) {
-        return couriers.activeShipping().stream()
-                .anyMatch(d -> d.id().equals(providerId) && d.supports(ShippingCapability.TRACKING_WEBHOOKS));
-    }
-
-    private Response unverified(String providerId) {
-        metrics.rejectedCallback(providerId);
-        return Problem.of(Response.Status.UNAUTHORIZED, "the notification could not be verified").toResponse();
-    }
-
-    private static Response reply(CallbackReply reply) {
-        return Response.status(reply.status()).type(reply.contentType()).entity(reply.body()).build();
+        return inbound.notification(providerId, request).map(
+                reply -> Response.status(reply.status()).type(reply.contentType()).entity(reply.body()).build(),
+                reason -> Problem.of(Response.Status.UNAUTHORIZED, reason).toResponse(),
+                reason -> Problem.of(Response.Status.NOT_FOUND, reason).toResponse());
     }
 }
