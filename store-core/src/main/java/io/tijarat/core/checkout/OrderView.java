@@ -1,5 +1,6 @@
 package io.tijarat.core.checkout;
 
+import io.tijarat.core.payment.attempt.NextAction;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderLine;
 import io.tijarat.core.payment.attempt.PaymentAttempt;

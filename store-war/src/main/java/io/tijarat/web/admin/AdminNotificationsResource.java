@@ -1,5 +1,6 @@
 package io.tijarat.web.admin;
 
+import io.tijarat.core.outbox.MessageView;
 import io.tijarat.core.error.NotFoundException;
 import io.tijarat.core.outbox.OutboxMessage;
 import io.tijarat.core.outbox.OutboxRelay;
@@ -43,14 +44,6 @@ public class AdminNotificationsResource {
     @Inject
     OutboxRelay relay;
 
-    /** A message as admins see it; the body is left out (it may hold personal data). */
-    public record MessageView(String id, String event, String orderId, String channel, String state, int attempts,
-                              String lastError, String providerId, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
-        static MessageView of(OutboxMessage m) {
-            return new MessageView(m.id(), m.eventType().name(), m.orderId(), m.channel().name(), m.state().name(),
-                    m.attempts(), m.lastError(), m.providerId(), m.createdAt(), m.nextAttemptAt(), m.sentAt());
-        }
-    }
 
     @GET
     @Operation(operationId = "listNotifications", summary = "Outbox messages in a state (default PARKED), newest first")

@@ -1,5 +1,6 @@
 package io.tijarat.web.admin;
 
+import io.tijarat.core.payment.inbound.EventView;
 import io.tijarat.core.payment.inbound.ProviderEvent;
 import io.tijarat.core.payment.inbound.ProviderEvents;
 import io.tijarat.core.payment.reconciliation.Reconciler;
@@ -55,15 +56,6 @@ public class AdminPaymentsResource {
     @Context
     SecurityContext security;
 
-    /** A received event as admins see it. */
-    public record EventView(String id, String providerId, String eventKey, String attemptId, String reported,
-                            boolean confirmedByInquiry, String state, Instant receivedAt, Instant appliedAt,
-                            String outcome) {
-        static EventView of(ProviderEvent e) {
-            return new EventView(e.id(), e.providerId(), e.eventKey(), e.attemptId(), e.reported(), e.confirmByInquiry(),
-                    e.state(), e.receivedAt(), e.appliedAt(), e.outcome());
-        }
-    }
 
     /** What a replay did. */
     public record Replayed(String eventId, String outcome) {

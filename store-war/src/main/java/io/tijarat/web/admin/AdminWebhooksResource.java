@@ -1,5 +1,8 @@
 package io.tijarat.web.admin;
 
+import io.tijarat.core.webhook.WebhookDeliveryView;
+import io.tijarat.core.webhook.WebhookView;
+
 import io.tijarat.core.error.NotFoundException;
 import io.tijarat.core.webhook.MerchantWebhooks;
 import io.tijarat.web.TijaratApplication;

@@ -1,4 +1,4 @@
-package io.tijarat.core.checkout;
+package io.tijarat.core.payment.attempt;
 
 import io.tijarat.spi.payment.CustomerAction;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package io.tijarat.web.admin;
+package io.tijarat.core.webhook;
 
-import io.tijarat.core.webhook.WebhookDelivery;
 import java.time.Instant;
 
 /** One delivery of one event to a webhook: where it stands and how its last attempt went. */
@@ -8,7 +7,7 @@ public record WebhookDeliveryView(String id, String event, String orderId, Strin
                                   Integer lastStatusCode, String lastError, Instant createdAt, Instant nextAttemptAt,
                                   Instant deliveredAt) {
 
-    static WebhookDeliveryView of(WebhookDelivery d) {
+    public static WebhookDeliveryView of(WebhookDelivery d) {
         return new WebhookDeliveryView(d.id(), d.eventType(), d.orderId(), d.status().name(), d.attempts(),
                 d.lastStatusCode(), d.lastError(), d.createdAt(),
                 d.status() == WebhookDelivery.Status.PENDING ? d.nextAttemptAt() : null, d.deliveredAt());

@@ -1,6 +1,5 @@
-package io.tijarat.web.admin;
+package io.tijarat.core.webhook;
 
-import io.tijarat.core.webhook.WebhookEndpoint;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
 public record WebhookView(String id, String url, List<String> events, boolean active, int consecutiveFailures,
                           Instant disabledAt, String disabledReason, Instant createdAt, Instant previousSecretExpiresAt) {
 
-    static WebhookView of(WebhookEndpoint e) {
+    public static WebhookView of(WebhookEndpoint e) {
         return new WebhookView(e.id(), e.url(), e.events(), e.active(), e.consecutiveFailures(), e.disabledAt(),
                 e.disabledReason(), e.createdAt(), e.previousSecretExpiresAt());
     }

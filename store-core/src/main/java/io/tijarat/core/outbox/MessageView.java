@@ -1,0 +1,12 @@
+package io.tijarat.core.outbox;
+
+import java.time.Instant;
+
+/** A message as admins see it; the body is left out (it may hold personal data). */
+public record MessageView(String id, String event, String orderId, String channel, String state, int attempts,
+                          String lastError, String providerId, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+    public static MessageView of(OutboxMessage m) {
+        return new MessageView(m.id(), m.eventType().name(), m.orderId(), m.channel().name(), m.state().name(),
+                m.attempts(), m.lastError(), m.providerId(), m.createdAt(), m.nextAttemptAt(), m.sentAt());
+    }
+}
