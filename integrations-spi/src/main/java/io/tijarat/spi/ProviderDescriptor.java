@@ -18,9 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>The {@link #id()} is the provider's public name forever: it appears in configuration keys
  * ({@code tijarat.provider.<id>.*}), admin screens and stored payment and shipment records. Never
- * change it, even when the plugin is rewritten. Ids in use: {@code jazzcash}, {@code easypaisa},
- * {@code cod}, {@code bank-transfer}, {@code tcs}, {@code leopards}, {@code postex},
- * {@code sms-<gateway>}, {@code email-smtp}.
+ * change it, even when the plugin is rewritten. The ids of the project's own plugins are
+ * {@linkplain #isReserved(String) reserved}: a third party must choose another (e.g. {@code acme-jazzcash}).
  *
  * <p>Build one with {@link #builder(String, ProviderKind)}. Immutable and thread-safe.
  *
@@ -40,6 +39,17 @@ public record ProviderDescriptor(String id, String displayName, ProviderKind kin
                                  Duration defaultTimeout) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+    /**
+     * The ids of the plugins the project bundles or is writing (since 1.2). Together with every id starting
+     * with one of {@link #RESERVED_PREFIXES} they are reserved: configuration keys and stored records use the
+     * id, so a third-party plugin using one would take over the bundled plugin's settings and history.
+     */
+    public static final Set<String> RESERVED_IDS = Set.of("jazzcash", "easypaisa", "cod", "bank-transfer",
+            "flat-rate", "email-smtp", "tcs", "leopards", "postex", "twilio", "whatsapp");
+
+    /** Prefixes reserved for the project's own plugins (since 1.2): {@code sms-<gateway>}, {@code tijarat-…}. */
+    public static final Set<String> RESERVED_PREFIXES = Set.of("sms-", "tijarat-");
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
     public ProviderDescriptor {
@@ -72,6 +82,14 @@ public record ProviderDescriptor(String id, String displayName, ProviderKind kin
             throw new IllegalArgumentException("defaultTimeout of provider " + id + " must be at most "
                     + MAX_TIMEOUT + ", was " + defaultTimeout);
         }
+    }
+
+    /**
+     * Whether {@code id} belongs to the project's own plugins (since 1.2). The conformance kit fails a
+     * plugin outside the project's {@code io.tijarat.plugin} packages that uses one.
+     */
+    public static boolean isReserved(String id) {
+        return id != null && (RESERVED_IDS.contains(id) || RESERVED_PREFIXES.stream().anyMatch(id::startsWith));
     }
 
     public static Builder builder(String id, ProviderKind kind) {

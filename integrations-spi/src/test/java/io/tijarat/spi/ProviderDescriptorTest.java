@@ -96,4 +96,16 @@ class ProviderDescriptorTest {
 
         assertFalse(first.supports(PaymentCapability.VOID));
     }
+
+    @Test
+    void theProjectsOwnIdsAndPrefixesAreReservedAndADistinctThirdPartyIdIsNot() {
+        for (String id : new String[] {"jazzcash", "easypaisa", "cod", "bank-transfer", "flat-rate", "email-smtp",
+                "tcs", "leopards", "postex", "twilio", "whatsapp", "sms-veevo", "tijarat-anything"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(ProviderDescriptor.isReserved(id), id);
+        }
+        for (String id : new String[] {"acme-jazzcash", "hello-sms", "fake-pay", "jazz", "smsgateway"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(ProviderDescriptor.isReserved(id), id);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(ProviderDescriptor.isReserved(null));
+    }
 }

@@ -180,6 +180,12 @@ public abstract class ProviderContract<F extends ProviderFactory<P>, P> {
 
     /** A new context as {@link #newProvider(Consumer)} uses, tracked for the secret check. */
     protected final TestProviderContext newContext(Consumer<TestProviderContext.Builder> adjust) {
+        TestProviderContext created = contextBuilder(adjust).build();
+        contexts.add(created);
+        return created;
+    }
+
+    private TestProviderContext.Builder contextBuilder(Consumer<TestProviderContext.Builder> adjust) {
         TestProviderContext.Builder builder = TestProviderContext.builder(factory.descriptor());
         configure(builder);
         if (talksToGateway()) {
@@ -191,9 +197,7 @@ public abstract class ProviderContract<F extends ProviderFactory<P>, P> {
             }
         }
         adjust.accept(builder);
-        TestProviderContext created = builder.build();
-        contexts.add(created);
-        return created;
+        return builder;
     }
 
     /** Fails if {@code text} contains the value of a secret of any context this test created. */
@@ -279,6 +283,24 @@ public abstract class ProviderContract<F extends ProviderFactory<P>, P> {
         try (F another = newFactory()) {
             assertEquals(descriptor, another.descriptor(), "two factories describe the provider differently");
         }
+    }
+
+    @Test
+    public final void givenTheProviderId_whenItIsOneTheProjectReserves_thenOnlyTheProjectsOwnPluginUsesIt() {
+        String id = factory.descriptor().id();
+        boolean projectsOwn = factory.getClass().getName().startsWith("io.tijarat.plugin.");
+        assertTrue(projectsOwn || !ProviderDescriptor.isReserved(id), () -> "provider id '" + id + "' is reserved"
+                + " for the project's own plugin (configuration keys and stored records carry the id, so yours would"
+                + " take over its settings and history): choose a distinct id such as 'acme-" + id + "'");
+    }
+
+    @Test
+    public final void givenTheDeclaredTypes_whenTheTestConfigurationIsChecked_thenTheServerWouldAcceptEveryValue() {
+        List<String> malformed = contextBuilder(builder -> { }).malformed();
+
+        assertTrue(malformed.isEmpty(), () -> "the server refuses these values before it creates the provider, so"
+                + " the provider these tests exercise could never run: " + malformed + "; fix configure() or the"
+                + " property's ConfigType");
     }
 
     @Test

@@ -192,6 +192,21 @@ public final class TestProviderContext implements ProviderContext {
             return this;
         }
 
+        /**
+         * Every set value that does not have the form its property declares ({@link ConfigProperty#type()}),
+         * as {@code "<name>: <problem>"}: values the server refuses before it creates the provider.
+         */
+        public java.util.List<String> malformed() {
+            java.util.List<String> malformed = new java.util.ArrayList<>();
+            for (ConfigProperty property : descriptor.configProperties()) {
+                String value = values.get(property.name());
+                if (value != null) {
+                    property.type().problem(value).ifPresent(problem -> malformed.add(property.name() + ": " + problem));
+                }
+            }
+            return malformed;
+        }
+
         public TestProviderContext build() {
             return new TestProviderContext(this);
         }

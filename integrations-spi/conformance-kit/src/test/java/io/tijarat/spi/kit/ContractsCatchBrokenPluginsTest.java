@@ -41,6 +41,12 @@ class ContractsCatchBrokenPluginsTest {
                 broken(IgnoresMissingKey.class,
                         "givenAMissingRequiredProperty_whenTheProviderIsCreated_thenItFailsPermanentlyNamingTheFullKey",
                         "givenADecliningGateway_whenStarted_thenDeclined"),
+                broken(ClaimsReservedId.class,
+                        "givenTheProviderId_whenItIsOneTheProjectReserves_thenOnlyTheProjectsOwnPluginUsesIt",
+                        "givenADecliningGateway_whenStarted_thenDeclined"),
+                broken(MistypesBaseUrl.class,
+                        "givenTheDeclaredTypes_whenTheTestConfigurationIsChecked_thenTheServerWouldAcceptEveryValue",
+                        "givenADecliningGateway_whenStarted_thenDeclined"),
                 broken(Unlisted.class,
                         "givenThePluginClassPath_whenServiceLoaderLooksForFactories_thenItFindsThisOneInThePluginsOwnServicesFile",
                         "givenTheFactory_whenItsDescriptorIsRead_thenItIsConstantAndNamesTheExpectedIdAndKind"),
@@ -128,6 +134,25 @@ class ContractsCatchBrokenPluginsTest {
         @Override
         protected PaymentProviderFactory newFactory() {
             return new BrokenPlugins.IgnoresMissingKey();
+        }
+    }
+
+    static class ClaimsReservedId extends FakePayContractTest {
+        @Override
+        protected PaymentProviderFactory newFactory() {
+            return new BrokenPlugins.ClaimsReservedId();
+        }
+
+        @Override
+        protected String expectedProviderId() {
+            return "jazzcash";
+        }
+    }
+
+    static class MistypesBaseUrl extends FakePayContractTest {
+        @Override
+        protected PaymentProviderFactory newFactory() {
+            return new BrokenPlugins.MistypesBaseUrl();
         }
     }
 

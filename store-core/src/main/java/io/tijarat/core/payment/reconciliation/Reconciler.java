@@ -133,11 +133,10 @@ public class Reconciler implements BackgroundJob {
             claims.nextCheck(due.attemptId(), now.plus(Duration.ofMinutes(10))); // provider not installed now
             return Result.WAITING;
         }
-        Instant firstInquiry = due.createdAt().plus(timing.get().firstInquiryAfter());
-        Instant expiry = due.createdAt().plus(timing.get().expiresAfter());
-        boolean canInquire = payments.descriptor(due.providerId()).map(d -> d.supports(PaymentCapability.INQUIRY)).orElse(false);
+        var schedule = new ReconcileSchedule(due.createdAt(), timing.get(),
+                payments.descriptor(due.providerId()).map(d -> d.supports(PaymentCapability.INQUIRY)).orElse(false));
         boolean neverMade = false;
-        if (canInquire && !now.isBefore(firstInquiry)) {
+        if (schedule.inquireNow(now)) {
             InquiryOutcome news = inquire(due);
             neverMade = news instanceof InquiryOutcome.NotFound;
             var after = settlement.settle(due.attemptId(), news, "inquiry");
@@ -145,17 +144,13 @@ public class Reconciler implements BackgroundJob {
                 return Result.SETTLED;
             }
         }
-        if (!now.isBefore(expiry)) {
-            settlement.expire(due.attemptId(), "no payment within " + timing.get().expiresAfter().toMinutes()
-                    + " minutes (" + due.providerId() + ")", neverMade);
-            return Result.EXPIRED;
+        if (schedule.whenStillOpen(now, due.checks()) instanceof ReconcileSchedule.CheckAt check) {
+            claims.nextCheck(due.attemptId(), check.at());
+            return Result.WAITING;
         }
-        Instant next = now.plus(backoff(due.checks()));
-        if (canInquire && now.isBefore(firstInquiry)) {
-            next = firstInquiry;
-        }
-        claims.nextCheck(due.attemptId(), next.isAfter(expiry) ? expiry : next);
-        return Result.WAITING;
+        settlement.expire(due.attemptId(), "no payment within " + timing.get().expiresAfter().toMinutes()
+                + " minutes (" + due.providerId() + ")", neverMade);
+        return Result.EXPIRED;
     }
 
     private InquiryOutcome inquire(ReconciliationClaims.Due due) {
@@ -165,10 +160,5 @@ public class Reconciler implements BackgroundJob {
         } catch (ProviderUnavailableException e) {
             return new InquiryOutcome.Unknown("the provider could not be asked: " + e.getMessage());
         }
-    }
-
-    /** 1, 2, 4 … minutes, at most 30: patient with slow gateways, never hammering them. */
-    static Duration backoff(int checks) {
-        return Duration.ofMinutes(Math.min(30, 1L << Math.min(5, Math.max(0, checks - 1))));
     }
 }

@@ -1,6 +1,7 @@
 package io.tijarat.spi.kit.fake;
 
 import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.ProviderKind;
 import io.tijarat.spi.payment.PaymentCapability;
@@ -69,6 +70,38 @@ public final class BrokenPlugins {
     public static final class IgnoresMissingKey extends FakePayProviderFactory {
         public IgnoresMissingKey() {
             super(Quirk.IGNORES_MISSING_KEY);
+        }
+    }
+
+    /** Works, but takes the id the project reserves for its own JazzCash plugin. */
+    public static final class ClaimsReservedId extends FakePayProviderFactory {
+        private static final ProviderDescriptor AS_JAZZCASH = ProviderDescriptor.builder("jazzcash", ProviderKind.PAYMENT)
+                .displayName("Fake Pay").pluginVersion("1.0.0")
+                .capabilities(PaymentCapability.INQUIRY)
+                .property(ConfigProperty.required("base-url", "The gateway's API root"))
+                .property(ConfigProperty.secret("api-key", "The merchant's API key"))
+                .defaultTimeout(Duration.ofSeconds(30))
+                .build();
+
+        @Override
+        public ProviderDescriptor descriptor() {
+            return AS_JAZZCASH;
+        }
+    }
+
+    /** Declares its base URL a small number: the server would refuse the URL its own tests configure. */
+    public static final class MistypesBaseUrl extends FakePayProviderFactory {
+        private static final ProviderDescriptor MISTYPED = ProviderDescriptor.builder("fake-pay", ProviderKind.PAYMENT)
+                .displayName("Fake Pay").pluginVersion("1.0.0")
+                .capabilities(PaymentCapability.INQUIRY)
+                .property(ConfigProperty.required("base-url", "The gateway's API root").ofType(ConfigType.integer(1, 10)))
+                .property(ConfigProperty.secret("api-key", "The merchant's API key"))
+                .defaultTimeout(Duration.ofSeconds(30))
+                .build();
+
+        @Override
+        public ProviderDescriptor descriptor() {
+            return MISTYPED;
         }
     }
 
