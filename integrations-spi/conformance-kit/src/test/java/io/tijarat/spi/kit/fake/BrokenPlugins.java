@@ -75,13 +75,8 @@ public final class BrokenPlugins {
 
     /** Works, but takes the id the project reserves for its own JazzCash plugin. */
     public static final class ClaimsReservedId extends FakePayProviderFactory {
-        private static final ProviderDescriptor AS_JAZZCASH = ProviderDescriptor.builder("jazzcash", ProviderKind.PAYMENT)
-                .displayName("Fake Pay").pluginVersion("1.0.0")
-                .capabilities(PaymentCapability.INQUIRY)
-                .property(ConfigProperty.required("base-url", "The gateway's API root"))
-                .property(ConfigProperty.secret("api-key", "The merchant's API key"))
-                .defaultTimeout(Duration.ofSeconds(30))
-                .build();
+        private static final ProviderDescriptor AS_JAZZCASH = describe("jazzcash", ConfigType.text(),
+                PaymentCapability.INQUIRY);
 
         @Override
         public ProviderDescriptor descriptor() {
@@ -91,13 +86,8 @@ public final class BrokenPlugins {
 
     /** Declares its base URL a small number: the server would refuse the URL its own tests configure. */
     public static final class MistypesBaseUrl extends FakePayProviderFactory {
-        private static final ProviderDescriptor MISTYPED = ProviderDescriptor.builder("fake-pay", ProviderKind.PAYMENT)
-                .displayName("Fake Pay").pluginVersion("1.0.0")
-                .capabilities(PaymentCapability.INQUIRY)
-                .property(ConfigProperty.required("base-url", "The gateway's API root").ofType(ConfigType.integer(1, 10)))
-                .property(ConfigProperty.secret("api-key", "The merchant's API key"))
-                .defaultTimeout(Duration.ofSeconds(30))
-                .build();
+        private static final ProviderDescriptor MISTYPED = describe("fake-pay", ConfigType.integer(1, 10),
+                PaymentCapability.INQUIRY);
 
         @Override
         public ProviderDescriptor descriptor() {
@@ -111,13 +101,8 @@ public final class BrokenPlugins {
 
     /** Declares REFUND without implementing refund(). */
     public static final class ClaimsRefund extends FakePayProviderFactory {
-        private static final ProviderDescriptor WITH_REFUND = ProviderDescriptor.builder("fake-pay", ProviderKind.PAYMENT)
-                .displayName("Fake Pay").pluginVersion("1.0.0")
-                .capabilities(PaymentCapability.INQUIRY, PaymentCapability.REFUND)
-                .property(ConfigProperty.required("base-url", "The gateway's API root"))
-                .property(ConfigProperty.secret("api-key", "The merchant's API key"))
-                .defaultTimeout(Duration.ofSeconds(30))
-                .build();
+        private static final ProviderDescriptor WITH_REFUND = describe("fake-pay", ConfigType.text(),
+                PaymentCapability.INQUIRY, PaymentCapability.REFUND);
 
         @Override
         public ProviderDescriptor descriptor() {
