@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
 
 /** Read-side of the catalog for the storefront: active products, paged, optionally filtered by text. */
 @ApplicationScoped
@@ -16,29 +15,46 @@ public class CatalogQueries {
     EntityManager em;
 
     /**
-     * One page of active products ordered by title; {@code text} (may be blank) matches title or
-     * description, case-insensitively, as plain text (no wildcards of its own).
+     * One page of active products ordered by title; {@code text} (may be blank) searches title and description,
+     * case-insensitively, as plain text (no operators or wildcards of its own): every word must appear, as a
+     * word or the start of one, through the full-text index ({@link SearchTerms}). Text made only of words the
+     * index does not hold (shorter than three letters, or words such as "the") is matched as a substring instead.
      */
     public ProductPage listActive(String text, int page, int size) {
         if (page < 0) throw new IllegalArgumentException("page must be 0 or more");
         if (size < 1 || size > MAX_PAGE_SIZE) throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
-        String pattern = "%" + escapeLike(text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) + "%";
-        String where = " from Product p where p.active = true and (lower(p.title) like :q escape '!'"
-                + " or lower(p.description) like :q escape '!')";
-        long total = em.createQuery("select count(p)" + where, Long.class).setParameter("q", pattern).getSingleResult();
+        String trimmed = text == null ? "" : text.strip();
+        Filter filter = trimmed.isEmpty() ? new Filter("", null)
+                : SearchTerms.of(trimmed).booleanQuery()
+                        .map(query -> new Filter(" AND MATCH (p.title, p.description) AGAINST (:q IN BOOLEAN MODE)", query))
+                        .orElseGet(() -> new Filter(" AND (p.title LIKE :q ESCAPE '!' OR p.description LIKE :q ESCAPE '!')",
+                                "%" + escapeLike(trimmed) + "%"));
+        // Native SQL: MATCH ... AGAINST is not JPQL. The columns' collation (utf8mb4_unicode_ci) ignores case, so
+        // no lower(): the indexes stay usable.
+        String from = " FROM product p WHERE p.active = TRUE" + filter.sql();
+        var count = em.createNativeQuery("SELECT COUNT(*)" + from);
         // Page over ids first, then fetch those products with their variants in one query: a fetch join
         // with setMaxResults would page in memory.
-        List<String> ids = em.createQuery("select p.id" + where + " order by p.title, p.id", String.class)
-                .setParameter("q", pattern)
+        var page0 = em.createNativeQuery("SELECT p.id" + from + " ORDER BY p.title, p.id")
                 .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
+                .setMaxResults(size);
+        if (filter.parameter() != null) {
+            count.setParameter("q", filter.parameter());
+            page0.setParameter("q", filter.parameter());
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<String> ids = page0.getResultList();
         List<Product> products = ids.isEmpty() ? List.of() : em.createQuery(
                         "select distinct p from Product p left join fetch p.variants where p.id in :ids order by p.title, p.id",
                         Product.class)
                 .setParameter("ids", ids)
                 .getResultList();
         return new ProductPage(products.stream().map(ProductSummary::of).toList(), page, size, total);
+    }
+
+    /** The SQL that narrows the listing, and its one parameter (none for the plain listing). */
+    private record Filter(String sql, String parameter) {
     }
 
     private static String escapeLike(String text) {

@@ -42,7 +42,9 @@ public class ProductResource {
 
     @GET
     @Operation(operationId = "listProducts",
-            summary = "List active products", description = "Paged, ordered by title; q searches title and description. "
+            summary = "List active products", description = "Paged, ordered by title; q searches title and description: every word"
+            + " must appear, as a word or the start of one (\"lawn kur\" finds \"Lawn kurta\"), in English or Urdu;"
+            + " text of only one- or two-letter words is matched as a substring. "
             + "Answers carry an ETag: send it back in If-None-Match to get 304 Not Modified when nothing changed.")
     // The bodies and their examples are in META-INF/openapi.yaml (why: see there).
     @APIResponse(responseCode = "200", ref = "ProductPage")
