@@ -55,6 +55,12 @@ class CatalogSearchIT {
         });
         assertEquals(List.of("Peshawari chappal " + RUN, "Smart TV stand " + RUN),
                 second.items().stream().map(ProductSummary::title).toList());
+        ProductPage pastTheEnd = TestJpa.inTransaction(em -> {
+            queries.em = em;
+            return queries.listActive(RUN, 7, 2);
+        });
+        assertEquals(List.of(), pastTheEnd.items());
+        assertEquals(5, pastTheEnd.total(), "past the last page the total is still told");
     }
 
     @Test
