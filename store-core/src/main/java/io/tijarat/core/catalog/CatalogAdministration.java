@@ -27,6 +27,9 @@ public class CatalogAdministration {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<CatalogPages.CatalogChanged> changes;
+
     /** A new product and its variants. */
     public record NewProduct(String slug, String title, String description, List<NewVariant> variants) {
     }
@@ -72,6 +75,7 @@ public class CatalogAdministration {
                     (int) range(at + "stock", v.stock() == null ? null : v.stock().longValue(), 0, MAX_STOCK));
         }
         em.persist(product);
+        changes.fire(new CatalogPages.CatalogChanged(product.id()));
         return ProductSummary.of(product);
     }
 
@@ -84,6 +88,7 @@ public class CatalogAdministration {
         Long price = change.priceMinor() == null ? null : range("priceMinor", change.priceMinor(), 0, MAX_PRICE_MINOR);
         Integer stock = change.stock() == null ? null : (int) range("stock", change.stock().longValue(), 0, MAX_STOCK);
         variant.update(title, price, stock);
+        changes.fire(new CatalogPages.CatalogChanged(variant.product().id()));
         return ProductSummary.of(variant.product());
     }
 
@@ -94,6 +99,7 @@ public class CatalogAdministration {
             throw new NotFoundException("no product with this id");
         }
         product.deactivate(clock.instant());
+        changes.fire(new CatalogPages.CatalogChanged(product.id()));
     }
 
     private static long range(String field, Long value, long min, long max) {

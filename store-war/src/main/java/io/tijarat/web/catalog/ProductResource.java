@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProductResource {
 
     @Inject
-    CatalogQueries catalog;
+    io.tijarat.core.catalog.CatalogPages pages;
 
     @Inject
     io.tijarat.core.config.TijaratSettings settings;
@@ -58,7 +58,7 @@ public class ProductResource {
             @Schema(ref = "ProductPageNumber") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "Page size, 1 to 100")
             @Schema(ref = "PageSize") int size) {
-        ProductPage result = catalog.listActive(QueryParams.maxLength("q", q, 100),
+        ProductPage result = pages.listActive(QueryParams.maxLength("q", q, 100),
                 QueryParams.range("page", page, 0, 10_000),
                 QueryParams.range("size", size, 1, CatalogQueries.MAX_PAGE_SIZE));
         // The tag is the hash of exactly what we would send, so it changes whenever the page does.

@@ -1,0 +1,95 @@
+package io.tijarat.core.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tijarat.core.testsupport.TestJpa;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Product pages kept for a few seconds, on the real database: how stale a page may get, and what empties it. */
+class CatalogPagesIT {
+
+    private final String run = "zk" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final MovableClock clock = new MovableClock();
+
+    @Test
+    void aPageIsKeptForItsSecondsAndAnAdminChangeEmptiesItAtOnce() {
+        CatalogPages pages = pages(Duration.ofSeconds(5));
+        product("Lawn kurta " + run);
+        assertEquals(1, total(pages));
+
+        product("Lawn shirt " + run); // written behind the cache's back, as an order's stock change would be
+        assertEquals(1, total(pages), "within its seconds the kept page answers");
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(2, total(pages), "after them the database answers again");
+
+        product("Lawn dupatta " + run);
+        pages.changed(new CatalogPages.CatalogChanged("any"));
+        assertEquals(3, total(pages), "an admin's committed change is seen at once");
+    }
+
+    @Test
+    void withNoSecondsToKeepEveryPageIsRead() {
+        CatalogPages pages = pages(Duration.ZERO);
+        product("Silk shawl " + run);
+        assertEquals(1, total(pages));
+        product("Silk scarf " + run);
+        assertEquals(2, total(pages));
+    }
+
+    private long total(CatalogPages pages) {
+        return TestJpa.inTransaction(em -> {
+            pages.queries.em = em;
+            return pages.listActive(run, 0, 10).total();
+        });
+    }
+
+    private CatalogPages pages(Duration keep) {
+        CatalogPages pages = new CatalogPages() {
+            @Override
+            Duration keepFor() {
+                return keep;
+            }
+        };
+        pages.queries = new CatalogQueries();
+        pages.clock = clock;
+        return pages;
+    }
+
+    private static void product(String title) {
+        TestJpa.inTransaction(em -> {
+            var product = new Product("p-" + UUID.randomUUID(), title, null, Instant.now());
+            product.addVariant("S-" + UUID.randomUUID(), "One", 100_00, "PKR", 100, 5);
+            em.persist(product);
+            return null;
+        });
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-12-05T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
