@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Configuration mistakes stop the provider at start-up, with a message that names the full key. */
+/**
+ * Configuration mistakes stop the provider at start-up, with a message that names the full key: a value without
+ * its declared form is refused by the core before {@code create}, the rest by the plugin.
+ */
 class BankTransferSettingsTest {
 
     private final BankTransferProviderFactory factory = new BankTransferProviderFactory();
@@ -31,6 +34,15 @@ class BankTransferSettingsTest {
     private PermanentProviderException startupFailure(String name, String value) {
         TestProviderContext context = context(builder -> builder.property(name, value));
         return assertThrows(PermanentProviderException.class, () -> factory.create(context));
+    }
+
+    /**
+     * What the core says of {@code value} before it creates the provider (SPI 1.2: it refuses a value that does not
+     * have its property's declared form, naming the key): the problem, or empty when the value passes.
+     */
+    private Optional<String> coreCheck(String name, String value) {
+        return factory.descriptor().configProperties().stream().filter(property -> property.name().equals(name))
+                .findFirst().orElseThrow().type().problem(value);
     }
 
     private BankTransferSettings settings(Consumer<TestProviderContext.Builder> change) {
@@ -60,11 +72,15 @@ class BankTransferSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "721", "-1", "72.5", "72h", "three days", "1e3", "99999999999"})
-    void givenAnExpiryOutsideOneTo720WholeHours_whenTheProviderStarts_thenItFailsNamingTheKey(String value) {
-        PermanentProviderException failure = startupFailure("expiry-hours", value);
+    void givenAnExpiryOutsideOneTo720WholeHours_whenTheCoreChecksTheConfiguration_thenRefusedBeforeTheProviderStarts(
+            String value) {
+        assertEquals(Optional.of("expected a whole number from 1 to 720"), coreCheck("expiry-hours", value));
+    }
 
-        assertTrue(failure.getMessage().startsWith("tijarat.provider.bank-transfer.expiry-hours must be a whole number"
-                + " of hours from 1 to 720"), failure.getMessage());
+    @ParameterizedTest
+    @ValueSource(strings = {"account-title", "bank-name", "iban", "account-number", "branch"})
+    void givenTheAccountDetails_whenTheCoreChecksThem_thenAnyTextPasses_andTheIbanIsCheckedByThePlugin(String name) {
+        assertEquals(Optional.empty(), coreCheck(name, "PK57 not an IBAN, Clifton (0123)"));
     }
 
     @Test

@@ -68,7 +68,7 @@ final class EasyPaisaProvider implements PaymentProvider {
 
     @Override
     public PaymentOutcome start(PaymentRequest request) {
-        CustomerTexts texts = CustomerTexts.of(request.locale());
+        EasyPaisaTexts texts = EasyPaisaTexts.of(request.locale());
         if (!Money.PKR.equals(request.amount().currency())) {
             return new PaymentOutcome.Declined("CURRENCY", texts.rupeesOnly());
         }
@@ -210,7 +210,7 @@ final class EasyPaisaProvider implements PaymentProvider {
                 + (answer instanceof EasyPaisaApi.Parsed parsed
                 ? ", responseCode " + parsed.responseCode().map(GatewayText::clean).orElse("none") : ", not JSON"));
         PaymentOutcome outcome = new StartAnswers(flow, request.attemptId(), request.amount(),
-                CustomerTexts.of(request.locale()), voucherExpiry, settings).read(answer);
+                EasyPaisaTexts.of(request.locale()), voucherExpiry, settings).read(answer);
         if (outcome instanceof PaymentOutcome.Declined declined
                 && declined.code().equals(ResponseCode.REQUIRED_FIELD_MISSING.code())) {
             // One customer's data, usually; but if it repeats, the plugin and EasyPaisa disagree on a field.

@@ -31,6 +31,8 @@ public final class EasyPaisaProviderFactory implements PaymentProviderFactory {
             .displayName("EasyPaisa")
             .pluginVersion(pluginVersion())
             .capabilities(PaymentCapability.INQUIRY, PaymentCapability.CALLBACKS)
+            // Typed (SPI 1.2) where a ConfigType knows the form: the core checks those values before create. The
+            // store id, account number, user and hash key have shapes of EasyPaisa's own, checked by the settings.
             .property(ConfigProperty.required(EasyPaisaSettings.STORE_ID,
                     "The numeric store id from the EasyPaisa merchant portal"))
             .property(ConfigProperty.required(EasyPaisaSettings.ACCOUNT_NUMBER,
@@ -43,17 +45,19 @@ public final class EasyPaisaProviderFactory implements PaymentProviderFactory {
                     "The 16-character hash key from the EasyPaisa merchant portal; it encrypts merchantHashedReq"))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.BASE_URL,
                     "EasyPaisa's host: " + EasyPaisaSettings.SANDBOX_URL + " (sandbox) or " + EasyPaisaSettings.LIVE_URL
-                            + " (live); http://127.0.0.1:<port> for the test stub", EasyPaisaSettings.SANDBOX_URL).ofType(ConfigType.httpsUrl()))
+                            + " (live); http://127.0.0.1:<port> for the test stub", EasyPaisaSettings.SANDBOX_URL)
+                    .ofType(ConfigType.httpsUrl()))
             .property(ConfigProperty.optional(EasyPaisaSettings.POSTBACK_URL,
                     "The shop's public https URL of the core's EasyPaisa return endpoint"
                             + " (https://<shop>/api/payments/return/easypaisa), for payment requests that bring no"
                             + " return URL; the core sends one with every checkout. EasyPaisa sends the customer's"
-                            + " browser back there (the plugin adds ?attempt=<id>)"))
+                            + " browser back there (the plugin adds ?attempt=<id>)").ofType(ConfigType.httpsUrl()))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.MODE,
                     "sandbox or live; live refuses a sandbox or local base-url, sandbox refuses the production host",
                     "sandbox").ofType(ConfigType.oneOf("sandbox", "live")))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.VOUCHER_VALIDITY_HOURS,
-                    "How many hours an over-the-counter payment token can be paid, 1 to 720", "72"))
+                    "How many hours an over-the-counter payment token can be paid, 1 to 720", "72")
+                    .ofType(ConfigType.integer(1, EasyPaisaSettings.MAX_VOUCHER_HOURS)))
             .property(ConfigProperty.withDefault(EasyPaisaSettings.FALLBACK_EMAIL,
                     "The e-mail address sent as emailAddress when the customer gave none (EasyPaisa's API takes one"
                             + " with every mobile-account and voucher payment): set the shop's no-reply address",

@@ -6,7 +6,6 @@ import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.ProviderConfig;
 import io.tijarat.spi.Secret;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +17,10 @@ import java.util.regex.Pattern;
 /**
  * The operator's EasyPaisa configuration, read and checked once when the core creates the provider, so
  * that a typo — or live mode pointed at the sandbox — stops the provider at start-up with a message
- * naming the key, instead of failing a customer's checkout.
+ * naming the key, instead of failing a customer's checkout. The form of {@code mode}, {@code base-url},
+ * {@code postback-url} and {@code voucher-validity-hours} is declared in the descriptor
+ * ({@link io.tijarat.spi.ConfigType}) and checked by the core before the provider is created, so this reads
+ * them as already well-formed; it checks only what no declared type knows.
  *
  * @param mode            sandbox or live; live refuses sandbox and loopback hosts
  * @param baseUrl         EasyPaisa's host, without a trailing slash
@@ -68,32 +70,22 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
 
     private static final Pattern STORE = Pattern.compile("[0-9]{1,18}");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9A-Za-z-]{1,40}");
-    private static final Pattern HOURS = Pattern.compile("[1-9][0-9]{0,3}");
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final int HASH_KEY_LENGTH = 16;
-    private static final int MAX_VOUCHER_HOURS = 720;
+    static final int MAX_VOUCHER_HOURS = 720;
 
     /** Where the REST v4 API lives under the base URL. */
     private static final String REST = "/easypay-service/rest/v4/";
 
     /** Whether the provider may take real money. */
     enum Mode {
-        SANDBOX, LIVE;
-
-        static Mode parse(String text, String key) {
-            return switch (text.strip().toLowerCase(Locale.ROOT)) {
-                case "sandbox" -> SANDBOX;
-                case "live" -> LIVE;
-                default -> throw new PermanentProviderException(key + " must be sandbox or live, was '" + text.strip()
-                        + "'");
-            };
-        }
+        SANDBOX, LIVE
     }
 
     /** @throws PermanentProviderException naming the full key, if a value is missing or unusable */
     static EasyPaisaSettings from(ProviderConfig config) {
         String prefix = config.keyFor(MODE).substring(0, config.keyFor(MODE).length() - MODE.length());
-        Mode mode = Mode.parse(config.require(MODE), config.keyFor(MODE));
+        Mode mode = Mode.valueOf(config.require(MODE).strip().toUpperCase(Locale.ROOT));
         URI baseUrl = baseUrl(config, mode);
         String storeId = matching(config, STORE_ID, STORE, "the numeric store id from the EasyPaisa merchant portal");
         String account = matching(config, ACCOUNT_NUMBER, ACCOUNT,
@@ -113,7 +105,8 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
         }
         Optional<URI> postBack = config.get(POSTBACK_URL).isPresent() ? Optional.of(postBackUrl(config, mode))
                 : Optional.empty();
-        Duration voucherValidity = Duration.ofHours(voucherHours(config));
+        Duration voucherValidity = Duration.ofHours(Long.parseLong(
+                config.require(VOUCHER_VALIDITY_HOURS).strip()));
         EmailAddress fallbackEmail = fallbackEmail(config);
         return new EasyPaisaSettings(mode, baseUrl, storeId, account, username, password, hashKey, postBack,
                 voucherValidity, fallbackEmail, prefix);
@@ -164,9 +157,13 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
         return Set.of(baseUrl.getHost().toLowerCase(Locale.ROOT), SANDBOX_HOST, LIVE_HOST);
     }
 
+    /**
+     * EasyPaisa's host. Its declared type ({@code httpsUrl}) has made it absolute, with a host, and https except to
+     * a stub on this machine, which live mode refuses here.
+     */
     private static URI baseUrl(ProviderConfig config, Mode mode) {
         String key = config.keyFor(BASE_URL);
-        URI uri = absolute(config, BASE_URL, LIVE_URL);
+        URI uri = URI.create(config.require(BASE_URL).strip());
         if (uri.getRawQuery() != null || uri.getRawFragment() != null
                 || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))) {
             throw new PermanentProviderException(key + " must be EasyPaisa's host only, without path, query or"
@@ -184,13 +181,13 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
                     + " EasyPaisa's production host " + LIVE_HOST + ", where payments take real money: set "
                     + config.keyFor(MODE) + " to live, or " + key + " to " + SANDBOX_URL);
         }
-        requireScheme(uri, key, mode);
         return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority());
     }
 
+    /** Checked like {@link #baseUrl}, except that a path and a query are the shop's to choose. */
     private static URI postBackUrl(ProviderConfig config, Mode mode) {
         String key = config.keyFor(POSTBACK_URL);
-        URI uri = absolute(config, POSTBACK_URL, "https://shop.example.pk/api/payments/easypaisa/return");
+        URI uri = URI.create(config.require(POSTBACK_URL).strip());
         if (uri.getRawFragment() != null) {
             throw new PermanentProviderException(key + " must not have a fragment (#…): EasyPaisa appends its"
                     + " parameters to the URL");
@@ -199,33 +196,7 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
             throw new PermanentProviderException(config.keyFor(MODE) + " is live but " + key + " points at this"
                     + " machine: customers' browsers must come back to the shop's public https address");
         }
-        requireScheme(uri, key, mode);
         return uri;
-    }
-
-    private static URI absolute(ProviderConfig config, String name, String example) {
-        String key = config.keyFor(name);
-        String text = config.require(name).strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new PermanentProviderException(key + " is not a URL (" + e.getReason() + "): set it like " + example);
-        }
-        if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw new PermanentProviderException(key + " must be an absolute URL with a host, like " + example);
-        }
-        return uri;
-    }
-
-    /** https everywhere; plain http only to a stub on this machine, and never in live mode. */
-    private static void requireScheme(URI uri, String key, Mode mode) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean stub = scheme.equals("http") && isLoopback(uri.getHost()) && mode == Mode.SANDBOX;
-        if (!scheme.equals("https") && !stub) {
-            throw new PermanentProviderException(key + " must start with https:// (plain http is only for a local"
-                    + " stub in sandbox mode), was " + scheme + "://" + uri.getHost());
-        }
     }
 
     private static String matching(ProviderConfig config, String name, Pattern shape, String what) {
@@ -234,15 +205,6 @@ record EasyPaisaSettings(Mode mode, URI baseUrl, String storeId, String accountN
             throw new PermanentProviderException(config.keyFor(name) + " must be " + what + ", was '" + value + "'");
         }
         return value;
-    }
-
-    private static int voucherHours(ProviderConfig config) {
-        String value = config.require(VOUCHER_VALIDITY_HOURS).strip();
-        if (!HOURS.matcher(value).matches() || Integer.parseInt(value) > MAX_VOUCHER_HOURS) {
-            throw new PermanentProviderException(config.keyFor(VOUCHER_VALIDITY_HOURS) + " must be a whole number of"
-                    + " hours from 1 to " + MAX_VOUCHER_HOURS + ", was '" + value + "'");
-        }
-        return Integer.parseInt(value);
     }
 
     private static EmailAddress fallbackEmail(ProviderConfig config) {

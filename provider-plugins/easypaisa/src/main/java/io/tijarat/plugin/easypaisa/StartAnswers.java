@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * @param voucherExpirySent the {@code tokenExpiry} sent, for a voucher answer without its own
  * @param settings          for messages that name configuration keys
  */
-record StartAnswers(Flow flow, IdempotencyKey attemptId, Money requested, CustomerTexts texts,
+record StartAnswers(Flow flow, IdempotencyKey attemptId, Money requested, EasyPaisaTexts texts,
                     Instant voucherExpirySent, EasyPaisaSettings settings) {
 
     /** The two REST initiations. */

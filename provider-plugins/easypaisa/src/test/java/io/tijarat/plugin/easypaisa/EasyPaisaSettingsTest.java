@@ -19,7 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Start-up checks: what stops the provider, with which message. Live mode never runs against a sandbox. */
+/**
+ * Start-up checks: what stops the provider, with which message. Live mode never runs against a sandbox. A value
+ * without its declared form is refused by the core before {@code create} (SPI 1.2), so those cases are asserted on
+ * the declared type.
+ */
 class EasyPaisaSettingsTest {
 
     private static final String KEYS = "tijarat.provider.easypaisa.";
@@ -28,6 +32,15 @@ class EasyPaisaSettingsTest {
         TestProviderContext.Builder builder = Fixtures.context(null);
         adjust.accept(builder);
         return EasyPaisaSettings.from(builder.build().config());
+    }
+
+    /**
+     * What the core says of {@code value} before it creates the provider (it refuses a value that does not have its
+     * property's declared form, naming the key): the problem, or empty when the value passes.
+     */
+    private static Optional<String> coreCheck(String name, String value) {
+        return new EasyPaisaProviderFactory().descriptor().configProperties().stream()
+                .filter(property -> property.name().equals(name)).findFirst().orElseThrow().type().problem(value);
     }
 
     private static PermanentProviderException refused(Consumer<TestProviderContext.Builder> adjust) {
@@ -113,22 +126,30 @@ class EasyPaisaSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            mode                   | production
+            mode                   | production                         | one of live, sandbox
+            base-url               | http://easypaystg.easypaisa.com.pk | an https URL
+            base-url               | easypaystg.easypaisa.com.pk        | an https URL
+            postback-url           | /api/payments/easypaisa/return     | an https URL
+            postback-url           | http://shop.example.pk/return      | an https URL
+            voucher-validity-hours | 0                                  | a whole number from 1 to 720
+            voucher-validity-hours | 721                                | a whole number from 1 to 720
+            voucher-validity-hours | 2d                                 | a whole number from 1 to 720
+            """)
+    void givenAValueWithoutItsDeclaredForm_whenTheCoreChecksTheConfiguration_thenRefusedBeforeCreate(String name,
+            String value, String expected) {
+        assertTrue(coreCheck(name, value).orElseThrow().startsWith("expected " + expected), coreCheck(name, value)::get);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             fallback-email         | no-reply
             fallback-email         | no reply@shop.example.pk
-            base-url               | http://easypaystg.easypaisa.com.pk
             base-url               | https://easypaystg.easypaisa.com.pk/easypay
             base-url               | https://easypaystg.easypaisa.com.pk?x=1
-            base-url               | easypaystg.easypaisa.com.pk
             store-id               | store-43210
             account-number         | 6543 21987
             username               | user:name
-            postback-url           | /api/payments/easypaisa/return
-            postback-url           | http://shop.example.pk/return
             postback-url           | https://shop.example.pk/return#done
-            voucher-validity-hours | 0
-            voucher-validity-hours | 721
-            voucher-validity-hours | 2d
             """)
     void givenAnUnusableValue_whenCreated_thenRefusedNamingItsKey(String name, String value) {
         PermanentProviderException failure = refused(builder -> builder.property(name, value));
@@ -147,7 +168,16 @@ class EasyPaisaSettingsTest {
 
     @Test
     void givenTheStubOnThisMachine_whenCreatedInSandboxMode_thenPlainHttpIsAllowed() {
+        assertEquals(Optional.empty(), coreCheck("base-url", "http://127.0.0.1:8089"));
         assertDoesNotThrow(() -> settings(builder -> builder.property("base-url", "http://127.0.0.1:8089")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 720})
+    void givenAVoucherValidityAtEitherLimit_whenCreated_thenAccepted(int hours) {
+        assertEquals(Optional.empty(), coreCheck("voucher-validity-hours", " " + hours + " "));
+        assertEquals(Duration.ofHours(hours), settings(builder -> builder.property("voucher-validity-hours",
+                " " + hours + " ")).voucherValidity());
     }
 
     @Test

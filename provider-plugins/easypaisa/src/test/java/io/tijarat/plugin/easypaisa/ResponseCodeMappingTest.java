@@ -296,7 +296,7 @@ class ResponseCodeMappingTest {
 
     private static StartAnswers startAnswers(String flow, Locale locale) {
         return new StartAnswers(flow.equals("MA") ? StartAnswers.Flow.MOBILE_ACCOUNT : StartAnswers.Flow.VOUCHER,
-                ATTEMPT, SampleRequests.AMOUNT, CustomerTexts.of(locale), SENT_EXPIRY, SETTINGS);
+                ATTEMPT, SampleRequests.AMOUNT, EasyPaisaTexts.of(locale), SENT_EXPIRY, SETTINGS);
     }
 
     private static InquiryAnswers inquiryAnswers() {

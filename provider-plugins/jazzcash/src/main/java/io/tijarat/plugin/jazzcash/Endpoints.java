@@ -3,6 +3,7 @@ package io.tijarat.plugin.jazzcash;
 import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.ProviderConfig;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +78,11 @@ record Endpoints(Profile profile, Map<Operation, String> paths) {
             this.value = value;
         }
 
+        /** What {@code endpoints} may be set to: its declared type lists these. */
+        static String[] settings() {
+            return Arrays.stream(values()).map(profile -> profile.value).toArray(String[]::new);
+        }
+
         String defaultPath(Operation operation) {
             return this == PGW ? operation.pgwPath : operation.applicationApiPath;
         }
@@ -86,9 +92,9 @@ record Endpoints(Profile profile, Map<Operation, String> paths) {
         paths = Map.copyOf(paths);
     }
 
-    /** @throws PermanentProviderException naming the full key of a bad profile or path */
+    /** @throws PermanentProviderException naming the full key of a bad path */
     static Endpoints from(ProviderConfig config, URI baseUrl) {
-        Profile profile = config.get(PROFILE).map(text -> profile(text, config.keyFor(PROFILE)))
+        Profile profile = config.get(PROFILE).map(Endpoints::profile)
                 .orElse(PGW_HOST.equalsIgnoreCase(baseUrl.getHost()) ? Profile.PGW : Profile.APPLICATION_API);
         Map<Operation, String> paths = new EnumMap<>(Operation.class);
         for (Operation operation : Operation.values()) {
@@ -102,15 +108,11 @@ record Endpoints(Profile profile, Map<Operation, String> paths) {
         return new Endpoints(profile, paths);
     }
 
-    private static Profile profile(String text, String key) {
+    /** {@code text} is one of {@link Profile#settings()}, in any case: the core checked the declared type. */
+    private static Profile profile(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
-        for (Profile profile : Profile.values()) {
-            if (profile.value.equals(value)) {
-                return profile;
-            }
-        }
-        throw new PermanentProviderException(key + " must be application-api (sandbox and payments.jazzcash.com.pk)"
-                + " or pgw (pgw.jazzcash.com.pk), was '" + text.strip() + "'");
+        return Arrays.stream(Profile.values()).filter(profile -> profile.value.equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a profile: " + value));
     }
 
     String path(Operation operation) {

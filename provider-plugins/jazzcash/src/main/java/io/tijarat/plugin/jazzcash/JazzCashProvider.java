@@ -82,7 +82,7 @@ final class JazzCashProvider implements PaymentProvider {
 
     private PaymentOutcome route(PaymentRequest request) {
         if (!Money.PKR.equals(request.amount().currency())) {
-            return new PaymentOutcome.Declined("JAZZCASH_CURRENCY", CustomerTexts.of(request.locale()).rupeesOnly());
+            return new PaymentOutcome.Declined("JAZZCASH_CURRENCY", JazzCashTexts.of(request.locale()).rupeesOnly());
         }
         if (request.wallet().isPresent()) {
             return walletPayment.start(request, request.wallet().get());

@@ -33,6 +33,7 @@ public final class JazzCashProviderFactory implements PaymentProviderFactory {
             .pluginVersion(pluginVersion())
             .capabilities(PaymentCapability.INQUIRY, PaymentCapability.REFUND, PaymentCapability.PARTIAL_REFUND,
                     PaymentCapability.CALLBACKS)
+            // Typed (SPI 1.2) where a ConfigType knows the form: the core checks those values before create.
             .property(ConfigProperty.required(JazzCashSettings.MERCHANT_ID, "Merchant ID from the JazzCash portal"
                     + " (pp_MerchantID)"))
             .property(ConfigProperty.secret(JazzCashSettings.PASSWORD, "API password from the JazzCash portal"
@@ -46,13 +47,16 @@ public final class JazzCashProviderFactory implements PaymentProviderFactory {
                     + JazzCashSettings.SANDBOX_URL + " (sandbox) or " + JazzCashSettings.LIVE_URL + " (live)",
                     JazzCashSettings.SANDBOX_URL).ofType(ConfigType.httpsUrl()))
             .property(ConfigProperty.optional(JazzCashSettings.RETURN_URL, "Where JazzCash's page sends the customer"
-                    + " back (pp_ReturnURL), as registered in the portal; used when a payment request brings none"))
+                    + " back (pp_ReturnURL), as registered in the portal; used when a payment request brings none")
+                    .ofType(ConfigType.httpsUrl()))
             .property(ConfigProperty.withDefault(JazzCashSettings.MODE, "sandbox or live; live refuses sandbox hosts,"
                     + " stubs and sandbox-looking credentials", "sandbox").ofType(ConfigType.oneOf("sandbox", "live")))
             .property(ConfigProperty.withDefault(JazzCashSettings.VOUCHER_VALIDITY_HOURS, "How many hours an"
-                    + " over-the-counter voucher can be paid (1 to 2160)", "72"))
+                    + " over-the-counter voucher can be paid (1 to 2160)", "72")
+                    .ofType(ConfigType.integer(1, JazzCashSettings.MAX_VOUCHER_HOURS)))
             .property(ConfigProperty.optional(Endpoints.PROFILE, "Which paths the host serves: application-api"
-                    + " (sandbox and payments.jazzcash.com.pk) or pgw (pgw.jazzcash.com.pk); default: from base-url's host"))
+                    + " (sandbox and payments.jazzcash.com.pk) or pgw (pgw.jazzcash.com.pk); default: from base-url's host")
+                    .ofType(ConfigType.oneOf(Endpoints.Profile.settings())))
             .property(ConfigProperty.optional("path.wallet", "Overrides the path of the wallet call below base-url,"
                     + " as JazzCash's documents for the merchant give it"))
             .property(ConfigProperty.optional("path.voucher", "Overrides the path of the voucher call below base-url,"

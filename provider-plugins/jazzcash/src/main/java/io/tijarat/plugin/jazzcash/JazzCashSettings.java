@@ -4,7 +4,6 @@ import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.ProviderConfig;
 import io.tijarat.spi.Secret;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,8 +17,13 @@ import java.util.regex.Pattern;
  *
  * <p>The most expensive mistake is a live shop talking to the sandbox (sandbox and production merchant
  * ids can collide on {@code pp_TxnRefNo}, and sandbox "payments" are not money), or test credentials in
- * live mode. In {@link Mode#LIVE} the provider therefore refuses a sandbox host, plain HTTP, a loopback
- * address and sandbox-looking credentials; in {@link Mode#SANDBOX} it refuses JazzCash's live hosts.
+ * live mode. In {@link Mode#LIVE} the provider therefore refuses a sandbox host, a loopback address (the only
+ * place plain HTTP is allowed) and sandbox-looking credentials; in {@link Mode#SANDBOX} it refuses JazzCash's
+ * live hosts.
+ *
+ * <p>The form of {@code mode}, {@code base-url}, {@code return-url} and {@code voucher-validity-hours} is declared
+ * in the descriptor ({@link io.tijarat.spi.ConfigType}) and checked by the core before the provider is created,
+ * so this reads them as already well-formed; it checks only what no declared type knows.
  *
  * @param mode             sandbox or live
  * @param merchantId       {@code pp_MerchantID}
@@ -50,10 +54,9 @@ record JazzCashSettings(Mode mode, String merchantId, Secret password, Secret in
     static final Set<String> LIVE_HOSTS = Set.of("payments.jazzcash.com.pk", "pgw.jazzcash.com.pk");
 
     /** JazzCash accepts a transaction expiry of up to three months. */
-    private static final long MAX_VOUCHER_HOURS = 90L * 24;
+    static final long MAX_VOUCHER_HOURS = 90L * 24;
 
     private static final Pattern MERCHANT_ID_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,50}");
-    private static final Pattern WHOLE_HOURS = Pattern.compile("[1-9]\\d{0,5}");
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     /** Test merchants in JazzCash's documentation and sandbox are named {@code Test00127801} and the like. */
     private static final Pattern TEST_MERCHANT = Pattern.compile("(?i)(test.*|.*sandbox.*)");
@@ -89,7 +92,7 @@ record JazzCashSettings(Mode mode, String merchantId, Secret password, Secret in
     /** @throws PermanentProviderException naming the full key, if a value is missing, invalid or unsafe */
     static JazzCashSettings from(ProviderConfig config) {
         Keys keys = Keys.of(config);
-        Mode mode = mode(config, keys);
+        Mode mode = Mode.valueOf(config.require(MODE).strip().toUpperCase(Locale.ROOT));
         String merchantId = config.require(MERCHANT_ID).strip();
         if (!MERCHANT_ID_SHAPE.matcher(merchantId).matches()) {
             throw new PermanentProviderException(keys.merchantId() + " must be the Merchant ID from the JazzCash"
@@ -98,9 +101,9 @@ record JazzCashSettings(Mode mode, String merchantId, Secret password, Secret in
         Secret password = config.secret(PASSWORD);
         Secret salt = config.secret(INTEGRITY_SALT);
         Optional<Secret> mpin = config.findSecret(MERCHANT_MPIN);
-        URI baseUrl = url(config.require(BASE_URL), keys.baseUrl(), mode, false);
-        Optional<URI> returnUrl = config.get(RETURN_URL).map(text -> url(text, keys.returnUrl(), mode, true));
-        Duration voucherValidity = voucherValidity(config);
+        URI baseUrl = url(config.require(BASE_URL), keys.baseUrl(), false);
+        Optional<URI> returnUrl = config.get(RETURN_URL).map(text -> url(text, keys.returnUrl(), true));
+        Duration voucherValidity = Duration.ofHours(Long.parseLong(config.require(VOUCHER_VALIDITY_HOURS).strip()));
         JazzCashSettings settings = new JazzCashSettings(mode, merchantId, password, salt, mpin, baseUrl, returnUrl,
                 voucherValidity, Endpoints.from(config, baseUrl), keys);
         if (mode == Mode.LIVE) {
@@ -121,52 +124,21 @@ record JazzCashSettings(Mode mode, String merchantId, Secret password, Secret in
         return endpoint(endpoints.path(operation));
     }
 
-    private static Mode mode(ProviderConfig config, Keys keys) {
-        String value = config.require(MODE).strip().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "sandbox" -> Mode.SANDBOX;
-            case "live" -> Mode.LIVE;
-            default -> throw new PermanentProviderException(keys.mode() + " must be sandbox or live, was '" + value
-                    + "'");
-        };
-    }
-
-    private static Duration voucherValidity(ProviderConfig config) {
-        String value = config.require(VOUCHER_VALIDITY_HOURS).strip();
-        if (!WHOLE_HOURS.matcher(value).matches() || Long.parseLong(value) > MAX_VOUCHER_HOURS) {
-            throw new PermanentProviderException(config.keyFor(VOUCHER_VALIDITY_HOURS) + " must be a whole number of"
-                    + " hours from 1 to " + MAX_VOUCHER_HOURS + " (JazzCash's limit is three months), was '" + value
-                    + "'");
-        }
-        return Duration.ofHours(Long.parseLong(value));
-    }
-
     /**
-     * An absolute http(s) URL with a host and no user info, query or fragment. Plain http only to this
-     * machine, in sandbox mode: that is a stub (the server itself allows it only in dev and test mode).
+     * A URL without user info, query or fragment, which its declared type ({@code httpsUrl}) does not rule out.
+     * The type has already made it absolute, with a host, and https except to a stub on this machine, which
+     * live mode refuses below.
      */
-    private static URI url(String text, String key, Mode mode, boolean pathAllowed) {
+    private static URI url(String text, String key, boolean pathAllowed) {
         String trimmed = text.strip();
         while (!pathAllowed && trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        URI uri;
-        try {
-            uri = new URI(trimmed);
-        } catch (URISyntaxException e) {
-            throw new PermanentProviderException(key + " is not a URL (" + e.getReason() + "), e.g. " + SANDBOX_URL);
-        }
-        if (uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        URI uri = URI.create(trimmed);
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new PermanentProviderException(key + " must be an absolute URL with a host and without user info,"
                     + " query or fragment, e.g. " + (pathAllowed ? "https://shop.example.pk/payments/jazzcash/return"
                     : SANDBOX_URL));
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean stub = scheme.equals("http") && isLoopback(uri.getHost());
-        if (!scheme.equals("https") && !(stub && mode == Mode.SANDBOX)) {
-            throw new PermanentProviderException(key + " must start with https:// (plain http is only for a stub on"
-                    + " 127.0.0.1 in sandbox mode), was " + scheme + "://" + uri.getHost());
         }
         return uri;
     }

@@ -78,7 +78,7 @@ final class StartOutcomes {
         }
         return switch (reading) {
             case APPROVED, PENDING -> onAccepted.apply(answer);
-            case DECLINED -> new PaymentOutcome.Declined(code, CustomerTexts.of(request.locale()).decline(code));
+            case DECLINED -> new PaymentOutcome.Declined(code, JazzCashTexts.of(request.locale()).decline(code));
             case NOT_PROCESSED -> throw new TransientProviderException("jazzcash " + operation + " "
                     + request.attemptId() + ": JazzCash " + GatewayText.code(code) + " (not allowed due to"
                     + " maintenance); the request was not processed");

@@ -69,11 +69,11 @@ final class VoucherPayment {
             fields.put("ppmpf_" + i, "");
         }
         Exchange exchange = api.post("voucher", settings.endpoints().path(Endpoints.Operation.VOUCHER), fields, TIMEOUT, reference);
-        CustomerTexts texts = CustomerTexts.of(request.locale());
+        JazzCashTexts texts = JazzCashTexts.of(request.locale());
         return outcomes.map("voucher", exchange, request, answer -> issued(answer, request, texts, expiresAt));
     }
 
-    private static PaymentOutcome issued(Exchange.Answer answer, PaymentRequest request, CustomerTexts texts,
+    private static PaymentOutcome issued(Exchange.Answer answer, PaymentRequest request, JazzCashTexts texts,
                                          Instant expiresAt) {
         Optional<String> voucher = answer.retrievalReference();
         if (voucher.isEmpty()) {

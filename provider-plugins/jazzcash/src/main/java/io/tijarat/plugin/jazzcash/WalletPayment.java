@@ -50,7 +50,7 @@ final class WalletPayment {
     }
 
     PaymentOutcome start(PaymentRequest request, WalletAccount wallet) {
-        CustomerTexts texts = CustomerTexts.of(request.locale());
+        JazzCashTexts texts = JazzCashTexts.of(request.locale());
         Optional<String> mobile = wallet.number().pakistanLocal();
         if (mobile.isEmpty()) {
             return new PaymentOutcome.Declined("JAZZCASH_WALLET_NUMBER", texts.pakistaniNumberOnly());
@@ -82,7 +82,7 @@ final class WalletPayment {
         return outcomes.map("wallet payment", exchange, request, answer -> accepted(answer, texts, expiry));
     }
 
-    private static PaymentOutcome accepted(Exchange.Answer answer, CustomerTexts texts, Instant expiry) {
+    private static PaymentOutcome accepted(Exchange.Answer answer, JazzCashTexts texts, Instant expiry) {
         Optional<String> rrn = answer.retrievalReference();
         if (ResponseCode.start(answer.code()) == ResponseCode.Start.PENDING) {
             return new PaymentOutcome.Pending(new CustomerAction.ApproveOnPhone(texts.approveOnPhone(),

@@ -10,6 +10,7 @@ import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.kit.TestProviderContext;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Configuration is checked at start-up: mistakes stop the provider with a message naming the key, and
- * live mode refuses anything that looks like the sandbox.
+ * live mode refuses anything that looks like the sandbox. A value without its declared form is refused by the
+ * core before {@code create} (SPI 1.2), so those cases are asserted on the declared type.
  */
 class JazzCashSettingsTest {
 
@@ -55,6 +57,15 @@ class JazzCashSettingsTest {
             assertFalse(failure.getMessage().contains(secret), "the message shows a secret: " + failure.getMessage());
         }
         return failure;
+    }
+
+    /**
+     * What the core says of {@code value} before it creates the provider (it refuses a value that does not have its
+     * property's declared form, naming the key): the problem, or empty when the value passes.
+     */
+    private Optional<String> coreCheck(String name, String value) {
+        return factory.descriptor().configProperties().stream().filter(property -> property.name().equals(name))
+                .findFirst().orElseThrow().type().problem(value);
     }
 
     private static JazzCashSettings settings(TestProviderContext.Builder builder) {
@@ -143,11 +154,16 @@ class JazzCashSettingsTest {
     }
 
     @Test
-    void givenLiveModeWithAPlainHttpReturnUrl_whenTheProviderStarts_thenRefusedNamingReturnUrl() {
-        PermanentProviderException failure = refused(live(),
-                builder -> builder.property("return-url", "http://shop.example.pk/return"));
+    void givenAPlainHttpReturnUrl_whenTheCoreChecksTheConfiguration_thenRefusedBeforeTheProviderStarts() {
+        assertEquals(Optional.of("expected an https URL (http only for a stub on 127.0.0.1 or localhost)"),
+                coreCheck("return-url", "http://shop.example.pk/return"));
+    }
 
-        assertTrue(failure.getMessage().startsWith(KEY + "return-url must start with https://"), failure.getMessage());
+    @Test
+    void givenSandboxModeWithAReturnUrlOnThisMachine_whenTheProviderStarts_thenPlainHttpIsAllowed() {
+        assertEquals(Optional.empty(), coreCheck("return-url", "http://127.0.0.1:8080/return"));
+        assertEquals(URI.create("http://127.0.0.1:8080/return"),
+                settings(sandbox().property("return-url", "http://127.0.0.1:8080/return")).returnUrl().orElseThrow());
     }
 
     @ParameterizedTest
@@ -167,20 +183,28 @@ class JazzCashSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://sandbox.jazzcash.com.pk", "ftp://127.0.0.1", "sandbox.jazzcash.com.pk",
-        "https://sandbox.jazzcash.com.pk?x=1", "https://user@sandbox.jazzcash.com.pk", "https://", "https://bad host"})
-    void givenABaseUrlThatIsNotAnHttpsUrl_whenTheProviderStarts_thenRefusedNamingBaseUrl(String url) {
+    @ValueSource(strings = {"http://sandbox.jazzcash.com.pk", "ftp://127.0.0.1", "sandbox.jazzcash.com.pk", "https://",
+        "https://bad host"})
+    void givenABaseUrlThatIsNotAnHttpsUrl_whenTheCoreChecksTheConfiguration_thenRefusedBeforeTheProviderStarts(
+            String url) {
+        assertEquals(Optional.of("expected an https URL (http only for a stub on 127.0.0.1 or localhost)"),
+                coreCheck("base-url", url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://sandbox.jazzcash.com.pk?x=1", "https://user@sandbox.jazzcash.com.pk",
+        "https://sandbox.jazzcash.com.pk#top"})
+    void givenABaseUrlWithUserInfoQueryOrFragment_whenTheProviderStarts_thenRefusedNamingBaseUrl(String url) {
         PermanentProviderException failure = refused(sandbox(), builder -> builder.property("base-url", url));
 
-        assertTrue(failure.getMessage().startsWith(KEY + "base-url "), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith(KEY + "base-url must be an absolute URL with a host and without"
+                + " user info, query or fragment"), failure.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "LIVE!", "production", "test"})
-    void givenAnUnknownMode_whenTheProviderStarts_thenRefusedNamingMode(String mode) {
-        PermanentProviderException failure = refused(sandbox(), builder -> builder.property("mode", mode));
-
-        assertTrue(failure.getMessage().startsWith(KEY + "mode must be sandbox or live"), failure.getMessage());
+    void givenAnUnknownMode_whenTheCoreChecksTheConfiguration_thenRefusedBeforeTheProviderStarts(String mode) {
+        assertEquals(Optional.of("expected one of live, sandbox"), coreCheck("mode", mode));
     }
 
     @Test
@@ -190,12 +214,16 @@ class JazzCashSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "2161", "72h", "3.5", "abc"})
-    void givenVoucherValidityOutsideOneHourToThreeMonths_whenTheProviderStarts_thenRefusedNamingTheKey(String hours) {
-        PermanentProviderException failure = refused(sandbox(),
-                builder -> builder.property("voucher-validity-hours", hours));
+    void givenVoucherValidityOutsideOneHourToThreeMonths_whenTheCoreChecksTheConfiguration_thenRefused(String hours) {
+        assertEquals(Optional.of("expected a whole number from 1 to 2160"), coreCheck("voucher-validity-hours", hours));
+    }
 
-        assertTrue(failure.getMessage().startsWith(KEY + "voucher-validity-hours must be a whole number of hours"),
-                failure.getMessage());
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2160})
+    void givenVoucherValidityAtEitherLimit_whenTheProviderStarts_thenAccepted(int hours) {
+        assertEquals(Optional.empty(), coreCheck("voucher-validity-hours", " " + hours + " "));
+        assertEquals(Duration.ofHours(hours),
+                settings(sandbox().property("voucher-validity-hours", " " + hours + " ")).voucherValidity());
     }
 
     @ParameterizedTest
@@ -250,9 +278,13 @@ class JazzCashSettingsTest {
     }
 
     @Test
-    void givenABadProfileOrPath_whenStarted_thenRefusedNamingTheKey() {
-        assertTrue(refused(live(), b -> b.property("endpoints", "production")).getMessage()
-                .contains(KEY + "endpoints must be application-api"));
+    void givenABadProfile_whenTheCoreChecksTheConfiguration_thenRefusedBeforeTheProviderStarts() {
+        assertEquals(Optional.of("expected one of application-api, pgw"), coreCheck("endpoints", "production"));
+        assertEquals(Optional.empty(), coreCheck("endpoints", " PGW "));
+    }
+
+    @Test
+    void givenABadPath_whenStarted_thenRefusedNamingTheKey() {
         assertTrue(refused(live(), b -> b.property("path.inquiry", "https://elsewhere.example/Inquire")).getMessage()
                 .contains(KEY + "path.inquiry must be a path"));
         assertTrue(refused(live(), b -> b.property("path.card-refund", "/api/../admin")).getMessage()
