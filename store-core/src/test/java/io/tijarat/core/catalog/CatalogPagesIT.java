@@ -42,6 +42,61 @@ class CatalogPagesIT {
         assertEquals(2, total(pages));
     }
 
+    @Test
+    void manyShoppersAskingTheSamePageCostOneQueryAndOneMoreWhenItExpires() throws Exception {
+        var queries = new CountingQueries();
+        CatalogPages pages = pages(Duration.ofSeconds(5));
+        pages.queries = queries;
+        product("Velvet shawl " + run);
+
+        assertEquals(java.util.Set.of(1L), totalsFrom16ShoppersAtOnce(pages));
+        assertEquals(1, queries.calls.get(), "the first read is shared by those who asked meanwhile");
+
+        product("Velvet scarf " + run);
+        clock.advance(Duration.ofSeconds(5));
+        var totals = totalsFrom16ShoppersAtOnce(pages);
+        assertEquals(2, queries.calls.get(), "one shopper reads the expired page again; the others get the kept one");
+        assertEquals(true, totals.contains(2L), "the one who read it got the new page: " + totals);
+        assertEquals(java.util.Set.of(2L), totalsFrom16ShoppersAtOnce(pages), "after the read everyone gets the new page");
+        assertEquals(2, queries.calls.get());
+    }
+
+    private java.util.Set<Long> totalsFrom16ShoppersAtOnce(CatalogPages pages) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return pages.listActive(run, 0, 10).total();
+                }));
+            }
+            start.countDown();
+            var totals = new java.util.TreeSet<Long>();
+            for (var answer : answers) {
+                totals.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return totals;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The real queries on the real database, each in its own transaction, counted. */
+    private static final class CountingQueries extends CatalogQueries {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public synchronized ProductPage listActive(String text, int page, int size) {
+            calls.incrementAndGet();
+            return TestJpa.inTransaction(em -> {
+                this.em = em;
+                return super.listActive(text, page, size);
+            });
+        }
+    }
+
     private long total(CatalogPages pages) {
         return TestJpa.inTransaction(em -> {
             pages.queries.em = em;
