@@ -42,6 +42,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       jobs run during the round and are counted, as they are part of what an order costs.</li>
  * </ul>
  *
+ * <p>{@code --warmup-seconds N} sets the untimed round before each measured one (default a quarter of
+ * {@code --seconds}, at least 3; 0 for none): {@code --clients 8,8,8,… --seconds 60 --warmup-seconds 0} is a drift
+ * run, one line a minute.
+ *
  * <p>{@code --grow <schema>} (with {@code --db-url}) first grows the shop's database to the "growth profile":
  * 20,000 more products, 50,000 past orders and 60,000 pending outbox messages (as a long e-mail outage leaves
  * them), written by SQL once ({@code --grow-sizes products,orders,messages} changes the counts; a second run on
@@ -85,6 +89,7 @@ public final class CheckoutBenchmark {
             Growth.grow(dbUrl, growSchema, sizes[0], sizes[1], sizes[2]);
         }
         int searchSeconds = Integer.parseInt(option(args, "--search-seconds", "0"));
+        String warmupOption = option(args, "--warmup-seconds", null);
         String sku = "BENCH-" + UUID.randomUUID().toString().substring(0, 8);
         var created = send(base, "POST", "/api/admin/products", "{\"slug\":\"bench-" + sku.toLowerCase() + "\",\"title\":\"Benchmark\","
                 + "\"variants\":[{\"sku\":\"" + sku + "\",\"title\":\"One\",\"priceMinor\":10000,\"weightGrams\":100,\"stock\":1000000}]}",
@@ -95,7 +100,10 @@ public final class CheckoutBenchmark {
         System.out.printf("%-7s %7s %8s %8s %8s %8s %8s %6s %9s %9s %8s %7s  %s%n", "clients", "orders", "orders/s", "p50 ms",
                 "p95 ms", "p99 ms", "max ms", "errors", "cpu-ms/o", "sql/o", "commit/o", "rss MB", "payment outcomes");
         for (int n : clients) {
-            round(base, sku, payment, city, n, Math.max(3, seconds / 4));            // warm-up
+            int warmup = warmupOption == null ? Math.max(3, seconds / 4) : Integer.parseInt(warmupOption);
+            if (warmup > 0) {
+                round(base, sku, payment, city, n, warmup);                           // warm-up
+            }
             long cpuBefore = serverPid == null ? 0 : cpuTicks(serverPid);
             Map<String, Long> dbBefore = dbUrl == null ? Map.of() : counters(dbUrl);
             Result r = round(base, sku, payment, city, n, seconds);

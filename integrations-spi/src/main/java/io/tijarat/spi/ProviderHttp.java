@@ -2,7 +2,6 @@ package io.tijarat.spi;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,21 +58,6 @@ public interface ProviderHttp {
      */
     <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> responseBodyHandler)
             throws IOException, InterruptedException;
-
-    /**
-     * Never offered, and going away: a typed client would need MicroProfile Rest Client and JAX-RS
-     * annotations, which plugins do not see (only the JDK and the SPI), and no server implements it. Use
-     * {@link #send} with {@link io.tijarat.spi.json.Json}. Removing a method is an incompatible change, so it
-     * stays, throwing, until SPI 2.0.
-     *
-     * @throws UnsupportedOperationException always
-     * @deprecated since 1.2, for removal in 2.0: use {@link #send}
-     */
-    @Deprecated(since = "1.2", forRemoval = true)
-    default <T> T restClient(Class<T> api, URI baseUri) {
-        throw new UnsupportedOperationException("this Tijarat server does not offer REST clients to plugins;"
-                + " use ProviderHttp.send");
-    }
 
     /**
      * Whether a failure from {@link #send} happened before any byte of the request could reach the
