@@ -77,6 +77,20 @@ public final class CustomerTexts {
         return m.appendTail(out).toString();
     }
 
+    /**
+     * An amount as customers read it, for a {@code {…}} value: {@code 1,500} for Rs 1,500.00 and {@code 1,500.50}
+     * when there are paisa; grouped by thousands with commas and Western digits in both languages (since 1.2).
+     * The currency's name belongs in the text ({@code Rs {amount}}, {@code {amount} روپے}).
+     */
+    public static String amount(io.tijarat.spi.Money amount) {
+        long minor = amount.minorUnits();
+        String sign = minor < 0 ? "-" : "";
+        long rupees = Math.abs(minor / 100);
+        long paisa = Math.abs(minor % 100);
+        String whole = String.format(Locale.ROOT, "%,d", rupees);
+        return sign + (paisa == 0 ? whole : whole + String.format(Locale.ROOT, ".%02d", paisa));
+    }
+
     /** The text {@code key} without placeholders. */
     public String text(Locale locale, String key) {
         return text(locale, key, Map.of());

@@ -29,4 +29,12 @@ class CustomerTextsTest {
         assertTrue(lopsided.getMessage().contains("only-english"), lopsided.getMessage());
         assertThrows(IllegalStateException.class, () -> CustomerTexts.load(CustomerTextsTest.class, "absent"));
     }
+
+    @Test
+    void amountsReadAsRupeesGroupedByThousandsWithPaisaOnlyWhenThereAreAny() {
+        assertEquals("1,500", CustomerTexts.amount(io.tijarat.spi.Money.of(150_000, "PKR")));
+        assertEquals("1,500.50", CustomerTexts.amount(io.tijarat.spi.Money.of(150_050, "PKR")));
+        assertEquals("0.05", CustomerTexts.amount(io.tijarat.spi.Money.of(5, "PKR")));
+        assertEquals("12,345,678", CustomerTexts.amount(io.tijarat.spi.Money.of(1_234_567_800, "PKR")));
+    }
 }

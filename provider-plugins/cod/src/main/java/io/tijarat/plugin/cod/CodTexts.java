@@ -42,14 +42,7 @@ final class CodTexts {
     }
 
     private String rupees(Money amount) {
-        return TEXTS.text(locale, "rupees", Map.of("number", number(amount)));
+        return TEXTS.text(locale, "rupees", Map.of("number", CustomerTexts.amount(amount)));
     }
 
-    /** {@code 1,500} for PKR 1,500.00; {@code 1,500.50} when there are paisa. PKR amounts only. */
-    static String number(Money amount) {
-        long rupees = amount.minorUnits() / 100;
-        long paisa = amount.minorUnits() % 100;
-        String whole = String.format(Locale.ROOT, "%,d", rupees);
-        return paisa == 0 ? whole : whole + String.format(Locale.ROOT, ".%02d", paisa);
-    }
 }

@@ -74,7 +74,7 @@ final class JazzCashTexts {
     }
 
     String payVoucher(String voucher, Money amount, Instant expiresAt) {
-        return TEXTS.text(locale, "pay-voucher", Map.of("number", number(amount), "voucher", voucher,
+        return TEXTS.text(locale, "pay-voucher", Map.of("number", CustomerTexts.amount(amount), "voucher", voucher,
                 "deadline", PakistanTime.forPeople(expiresAt)));
     }
 
@@ -90,11 +90,4 @@ final class JazzCashTexts {
         return TEXTS.text(locale, "cnic-digits-needed");
     }
 
-    /** {@code 1,500} for PKR 1,500.00; {@code 1,500.50} when there are paisa. */
-    static String number(Money amount) {
-        long rupees = amount.minorUnits() / 100;
-        long paisa = amount.minorUnits() % 100;
-        String whole = String.format(Locale.ROOT, "%,d", rupees);
-        return paisa == 0 ? whole : whole + String.format(Locale.ROOT, ".%02d", paisa);
-    }
 }

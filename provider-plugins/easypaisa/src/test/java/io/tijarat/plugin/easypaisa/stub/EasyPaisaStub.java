@@ -99,6 +99,7 @@ public final class EasyPaisaStub implements AutoCloseable {
     public static EasyPaisaStub start(Credentials credentials, int port) {
         StubApi api = new StubApi(credentials);
         WireMockConfiguration options = WireMockConfiguration.options().bindAddress(LOOPBACK).extensions(api)
+                .maxRequestJournalEntries(10_000) // WireMock keeps every request by default: unbounded in a long run
                 .containerThreads(20);
         WireMockServer server = new WireMockServer(port == 0 ? options.dynamicPort() : options.port(port));
         server.start();

@@ -139,11 +139,17 @@ public final class JazzCashStub implements AutoCloseable {
     private final AtomicLong rrns = new AtomicLong(250_303_000_000L);
     private final WireMockServer server;
 
+    /** The most requests the stub remembers for tests' checks; older ones are dropped. */
+    static final int JOURNAL_ENTRIES = 10_000;
+
     private JazzCashStub(Credentials credentials, int port) {
         this.credentials = credentials;
         this.answerSalt = credentials.integritySalt();
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(LOOPBACK)
+                // WireMock keeps every request by default: a stub serving a benchmark for half an hour grew to
+                // 550 MB and slowed. Tests look at far fewer than this.
+                .maxRequestJournalEntries(JOURNAL_ENTRIES)
                 .extensions(new StubBehaviour(this));
         this.server = new WireMockServer(port == 0 ? options.dynamicPort() : options.port(port));
         server.stubFor(any(urlPathMatching("/.*")).atPriority(10)
