@@ -253,11 +253,16 @@ public class BankTransfers {
                 && !descriptor.supports(PaymentCapability.COLLECT_ON_DELIVERY);
     }
 
-    /** Orders waiting for a transfer of exactly this amount: suggestions for a line without an order number. */
+    /**
+     * Orders waiting for a transfer of exactly this amount: suggestions for a line without an order number, the
+     * newest first (a deposit usually follows its order by hours, and the oldest unpaid orders expire), at most 10.
+     * Oldest first, a shop with many orders of one price never saw the recent ones (found by the payments test once
+     * other tests had left pending orders of the same amount).
+     */
     private List<String> candidates(long amountMinor) {
         return em.createQuery("select o.number from Order o where o.status = io.tijarat.core.order.OrderStatus.PENDING_PAYMENT"
-                        + " and o.totalMinor = :a order by o.createdAt", String.class)
-                .setParameter("a", amountMinor).setMaxResults(5).getResultList();
+                        + " and o.totalMinor = :a order by o.createdAt desc", String.class)
+                .setParameter("a", amountMinor).setMaxResults(10).getResultList();
     }
 
     private Optional<BankTransfer> byReference(String reference) {
