@@ -5,6 +5,7 @@ import io.tijarat.core.error.ConflictException;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,7 +29,7 @@ public class CatalogAdministration {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<CatalogPages.CatalogChanged> changes;
+    Event<CatalogPages.CatalogChanged> changes;
 
     /** A new product and its variants. */
     public record NewProduct(String slug, String title, String description, List<NewVariant> variants) {

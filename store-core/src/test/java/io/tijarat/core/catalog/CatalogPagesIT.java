@@ -2,20 +2,26 @@ package io.tijarat.core.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tijarat.core.testsupport.MovableClock;
 import io.tijarat.core.testsupport.TestJpa;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Product pages kept for a few seconds, on the real database: how stale a page may get, and what empties it. */
 class CatalogPagesIT {
 
     private final String run = "zk" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T10:00:00Z"));
 
     @Test
     void aPageIsKeptForItsSecondsAndAnAdminChangeEmptiesItAtOnce() {
@@ -49,7 +55,7 @@ class CatalogPagesIT {
         pages.queries = queries;
         product("Velvet shawl " + run);
 
-        assertEquals(java.util.Set.of(1L), totalsFrom16ShoppersAtOnce(pages));
+        assertEquals(Set.of(1L), totalsFrom16ShoppersAtOnce(pages));
         assertEquals(1, queries.calls.get(), "the first read is shared by those who asked meanwhile");
 
         product("Velvet scarf " + run);
@@ -57,15 +63,15 @@ class CatalogPagesIT {
         var totals = totalsFrom16ShoppersAtOnce(pages);
         assertEquals(2, queries.calls.get(), "one shopper reads the expired page again; the others get the kept one");
         assertEquals(true, totals.contains(2L), "the one who read it got the new page: " + totals);
-        assertEquals(java.util.Set.of(2L), totalsFrom16ShoppersAtOnce(pages), "after the read everyone gets the new page");
+        assertEquals(Set.of(2L), totalsFrom16ShoppersAtOnce(pages), "after the read everyone gets the new page");
         assertEquals(2, queries.calls.get());
     }
 
-    private java.util.Set<Long> totalsFrom16ShoppersAtOnce(CatalogPages pages) throws Exception {
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    private Set<Long> totalsFrom16ShoppersAtOnce(CatalogPages pages) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(16);
         try {
-            var answers = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+            var answers = new ArrayList<Future<Long>>();
             for (int i = 0; i < 16; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -73,9 +79,9 @@ class CatalogPagesIT {
                 }));
             }
             start.countDown();
-            var totals = new java.util.TreeSet<Long>();
+            var totals = new TreeSet<Long>();
             for (var answer : answers) {
-                totals.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                totals.add(answer.get(30, TimeUnit.SECONDS));
             }
             return totals;
         } finally {
@@ -85,7 +91,7 @@ class CatalogPagesIT {
 
     /** The real queries on the real database, each in its own transaction, counted. */
     private static final class CountingQueries extends CatalogQueries {
-        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
 
         @Override
         public synchronized ProductPage listActive(String text, int page, int size) {
@@ -123,28 +129,5 @@ class CatalogPagesIT {
             em.persist(product);
             return null;
         });
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-05T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

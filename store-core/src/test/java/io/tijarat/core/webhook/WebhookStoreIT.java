@@ -13,15 +13,13 @@ import io.tijarat.core.error.ConflictException;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderDraft;
 import io.tijarat.core.order.OrderEvent;
+import io.tijarat.core.testsupport.MovableClock;
 import io.tijarat.core.testsupport.TestJpa;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.PhoneNumber;
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -42,17 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookStoreIT {
 
-    /** A clock the test moves; whole seconds, which every supported server keeps exactly. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-30T10:00:00Z");
-
-        void advance(Duration d) { now = now.plus(d); }
-        @Override public Instant instant() { return now; }
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private static final String KEY_1 = "k1:" + Base64.getEncoder().encodeToString(new byte[32]);
     private static final String KEY_2 = "k2:" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
     private WebhookSettings settings = settings(KEY_1, "", 3600);

@@ -1,5 +1,6 @@
 package io.tijarat.web.catalog;
 
+import io.tijarat.core.catalog.CatalogPages;
 import io.tijarat.core.catalog.CatalogQueries;
 import io.tijarat.core.catalog.ProductPage;
 import io.tijarat.core.crypto.Sha256;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProductResource {
 
     @Inject
-    io.tijarat.core.catalog.CatalogPages pages;
+    CatalogPages pages;
 
     @Inject
     io.tijarat.core.config.TijaratSettings settings;

@@ -8,7 +8,9 @@ import io.tijarat.spi.ProviderHttp;
 import io.tijarat.spi.ProviderLogger;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -196,8 +198,8 @@ public final class TestProviderContext implements ProviderContext {
          * Every set value that does not have the form its property declares ({@link ConfigProperty#type()}),
          * as {@code "<name>: <problem>"}: values the server refuses before it creates the provider.
          */
-        public java.util.List<String> malformed() {
-            java.util.List<String> malformed = new java.util.ArrayList<>();
+        public List<String> malformed() {
+            List<String> malformed = new ArrayList<>();
             for (ConfigProperty property : descriptor.configProperties()) {
                 String value = values.get(property.name());
                 if (value != null) {
