@@ -96,6 +96,19 @@ public record Money(long minorUnits, String currency) implements Comparable<Mone
         return minorUnits < 0;
     }
 
+    /**
+     * Whether this is a whole number of the currency's major unit (whole rupees: no paisa). Couriers collect cash
+     * in whole rupees. Since SPI 1.3.
+     */
+    public boolean isWhole() {
+        return minorUnits % BigDecimal.ONE.movePointRight(fractionDigitsOf(currency)).longValueExact() == 0;
+    }
+
+    /** The whole major units in this amount, the fraction dropped (toward zero): {@code 1234} for PKR 1,234.56. */
+    public long wholeUnits() {
+        return minorUnits / BigDecimal.ONE.movePointRight(fractionDigitsOf(currency)).longValueExact();
+    }
+
     public boolean isGreaterThan(Money other) {
         return compareTo(other) > 0;
     }

@@ -23,7 +23,14 @@ import java.util.regex.Pattern;
  * refund ({@link io.tijarat.spi.payment.PaymentProvider#refundStatus}) and the outcome
  * {@link io.tijarat.spi.payment.RefundOutcome.NotSupported}, and exhaustive handling of payment outcomes and
  * customer actions ({@link io.tijarat.spi.payment.PaymentOutcome.Cases},
- * {@link io.tijarat.spi.payment.CustomerAction.Cases}).
+ * {@link io.tijarat.spi.payment.CustomerAction.Cases}) — and, later in 1.2, reserved provider ids; <b>1.3</b> the
+ * shipping contract a real courier needs: whole-rupee COD amounts ({@link Money#isWhole()}), the order number as
+ * the booking's reference and lookup by it ({@link io.tijarat.spi.shipping.ShippingProvider#findBooking(
+ * io.tijarat.spi.shipping.ShipmentRequest)}), COD payout reports by date with deductions for returns
+ * ({@link io.tijarat.spi.shipping.ShippingCapability#REMITTANCE_REPORTS},
+ * {@link io.tijarat.spi.shipping.RemittanceRecord#deduction}), failed delivery attempts
+ * ({@link io.tijarat.spi.shipping.TrackingStatus#ATTEMPT_FAILED}) and reverse pickups
+ * ({@link io.tijarat.spi.shipping.ShippingCapability#REVERSE_PICKUP}).
  *
  * @param major incremented for an incompatible change
  * @param minor incremented for a compatible addition
@@ -37,7 +44,7 @@ public record SpiVersion(int major, int minor) {
      * The version of this jar. Kept equal to the build's {@code tijarat.spi.version} (which also goes
      * into this jar's manifest) by a test.
      */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 2);
+    public static final SpiVersion CURRENT = new SpiVersion(1, 3);
 
     private static final Pattern TEXT = Pattern.compile("(0|[1-9]\\d{0,3})\\.(0|[1-9]\\d{0,3})");
 

@@ -61,7 +61,7 @@ class SpiVersionTest {
 
         assertEquals(SpiVersion.CURRENT, SpiVersion.parse(build.getProperty("version")),
                 "SpiVersion.CURRENT and the build's tijarat.spi.version disagree; change both together");
-        assertEquals("1.2", SpiVersion.CURRENT.toString());
+        assertEquals("1.3", SpiVersion.CURRENT.toString());
     }
 
     @Test
@@ -69,7 +69,8 @@ class SpiVersionTest {
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.0"), "plugins built for 1.0 must keep loading");
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.1"));
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.2"));
-        assertFalse(SpiVersion.CURRENT.isCompatibleWith("1.3"));
+        assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.3"));
+        assertFalse(SpiVersion.CURRENT.isCompatibleWith("1.4"));
         assertFalse(SpiVersion.CURRENT.isCompatibleWith("2.0"));
     }
 }

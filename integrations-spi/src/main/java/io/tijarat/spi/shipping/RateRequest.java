@@ -11,8 +11,9 @@ import java.util.Optional;
  *                        courier
  * @param destinationCity where it goes, as the shop knows the city
  * @param parcel          what is shipped
- * @param codAmount       the amount to collect on delivery, if any (couriers charge for handling
- *                        cash); positive
+ * @param codAmount       the amount to collect on delivery, in whole rupees, for a cash-on-delivery order
+ *                        (couriers charge for handling cash); empty for a prepaid order, which must not be
+ *                        quoted a cash-handling fee. Positive
  */
 public record RateRequest(Optional<String> originCity, String destinationCity, Parcel parcel,
                           Optional<Money> codAmount) {
@@ -26,5 +27,14 @@ public record RateRequest(Optional<String> originCity, String destinationCity, P
             throw new IllegalArgumentException("codAmount must be positive when present; use Optional.empty() for"
                     + " prepaid, was " + codAmount.get());
         }
+        if (codAmount.isPresent() && !codAmount.get().isWhole()) {
+            throw new IllegalArgumentException("codAmount must be whole rupees (couriers collect no paisa), was "
+                    + codAmount.get());
+        }
+    }
+
+    /** Whether the order is paid in cash on delivery (so the courier's cash-handling fee applies). */
+    public boolean cashOnDelivery() {
+        return codAmount.isPresent();
     }
 }

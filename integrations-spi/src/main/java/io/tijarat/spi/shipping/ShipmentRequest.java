@@ -8,27 +8,35 @@ import java.util.Optional;
 /**
  * Books one shipment with the courier. The core builds it; plugins read it.
  *
- * <p><b>Idempotency.</b> {@link #bookingKey()} identifies this booking; the plugin sends it as the
- * courier's order reference (Leopards {@code booked_packet_order_id}, TCS
- * {@code customerReferenceNo}, PostEx {@code orderRefNumber}). The core sends the same key when it
- * retries, and uses it with {@link ShippingProvider#findBooking} to settle a lost answer. The shop's
- * order number travels separately, for the courier's slip.
+ * <p><b>Idempotency.</b> {@link #orderNumber()} is this booking's reference: the shop's order number, with a
+ * suffix ({@code -2}, {@code -3}) when the same order is booked again after a refused or cancelled booking, so
+ * it is unique per booking. The plugin sends it as the courier's order reference, the one printed on the slip
+ * (Leopards {@code booked_packet_order_id}, TCS {@code customerReferenceNo}, PostEx {@code orderRefNumber}),
+ * and finds the booking by it ({@link ShippingProvider#findBooking(ShipmentRequest)}) to settle a lost answer
+ * or to avoid booking twice. {@link #bookingKey()} identifies the call: the core sends the same key and the
+ * same request when it retries. (Before SPI 1.3 the key was the courier's reference and the slip showed it.)
  *
- * @param bookingKey   this booking's idempotency key, forwarded as the courier's order reference
- * @param orderNumber  the shop's order number, printed on the slip
+ * @param bookingKey   this booking's idempotency key
+ * @param orderNumber  the booking's reference: the shop's order number (suffixed for a repeated booking),
+ *                     printed on the slip and sent as the courier's order reference
  * @param shipper      where the rider picks up; empty for the pickup address registered with the
  *                     courier account
  * @param consignee    who receives it
  * @param parcel       what is shipped
- * @param codAmount    the amount to collect on delivery; positive; empty for a prepaid order. Only
- *                     sent to providers that declare {@link ShippingCapability#COD}
+ * @param codAmount    the amount to collect on delivery, in whole rupees, exactly what the customer was
+ *                     told; positive; empty for a prepaid order. Only sent to providers that declare
+ *                     {@link ShippingCapability#COD}
  * @param serviceCode  a {@link RateQuote#serviceCode()}; empty for the courier's default (overnight)
  * @param contents     what is inside, for the slip, e.g. "2 x cotton shirt"
  * @param instructions for the rider, e.g. "call before delivery"
+ * @param reverse      a reverse pickup (since SPI 1.3): the rider collects the parcel from the consignee (the
+ *                     customer) and brings it back to the shop; never with a COD amount. Only sent to providers
+ *                     that declare {@link ShippingCapability#REVERSE_PICKUP}
  */
 public record ShipmentRequest(IdempotencyKey bookingKey, String orderNumber, Optional<ShippingAddress> shipper,
                               ShippingAddress consignee, Parcel parcel, Optional<Money> codAmount,
-                              Optional<String> serviceCode, String contents, Optional<String> instructions) {
+                              Optional<String> serviceCode, String contents, Optional<String> instructions,
+                              boolean reverse) {
 
     public ShipmentRequest {
         Checks.notNull(bookingKey, "bookingKey");
@@ -41,9 +49,16 @@ public record ShipmentRequest(IdempotencyKey bookingKey, String orderNumber, Opt
             throw new IllegalArgumentException("codAmount must be positive when present; use Optional.empty() for"
                     + " prepaid, was " + codAmount.get());
         }
+        if (codAmount.isPresent() && !codAmount.get().isWhole()) {
+            throw new IllegalArgumentException("codAmount must be whole rupees (couriers collect no paisa), was "
+                    + codAmount.get());
+        }
         Checks.optional(serviceCode, "serviceCode");
         Checks.notBlank(contents, "contents");
         Checks.optional(instructions, "instructions");
+        if (reverse && codAmount.isPresent()) {
+            throw new IllegalArgumentException("a reverse pickup collects no cash: codAmount must be empty");
+        }
     }
 
     public static Builder builder() {
@@ -61,6 +76,7 @@ public record ShipmentRequest(IdempotencyKey bookingKey, String orderNumber, Opt
         private String serviceCode;
         private String contents;
         private String instructions;
+        private boolean reverse;
 
         private Builder() {
         }
@@ -110,10 +126,16 @@ public record ShipmentRequest(IdempotencyKey bookingKey, String orderNumber, Opt
             return this;
         }
 
+        /** A reverse pickup: from the consignee back to the shop (since SPI 1.3). */
+        public Builder reverse(boolean reverse) {
+            this.reverse = reverse;
+            return this;
+        }
+
         public ShipmentRequest build() {
             return new ShipmentRequest(bookingKey, orderNumber, Optional.ofNullable(shipper), consignee, parcel,
                     Optional.ofNullable(codAmount), Optional.ofNullable(serviceCode), contents,
-                    Optional.ofNullable(instructions));
+                    Optional.ofNullable(instructions), reverse);
         }
     }
 }

@@ -31,7 +31,17 @@ public enum ShippingCapability implements Capability {
      * raw bytes. Since SPI 1.1. Independent of {@link #TRACKING}: a courier may offer both (the core then
      * also polls, as a safety net for lost webhooks), or only webhooks.
      */
-    TRACKING_WEBHOOKS;
+    TRACKING_WEBHOOKS,
+    /**
+     * {@link ShippingProvider#remittances(java.time.LocalDate, java.time.LocalDate)}: the courier reports its COD
+     * payouts by date, with the amounts per parcel and the deductions for returns. Since SPI 1.3.
+     */
+    REMITTANCE_REPORTS,
+    /**
+     * Bookings may ask the courier to collect a parcel from the customer and bring it back to the shop (a return
+     * or exchange): {@link ShipmentRequest#reverse()}. Since SPI 1.3.
+     */
+    REVERSE_PICKUP;
 
     @Override
     public ProviderKind kind() {

@@ -2,6 +2,7 @@ package io.tijarat.spi.shipping;
 
 import io.tijarat.spi.CallbackRequest;
 import io.tijarat.spi.IdempotencyKey;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +14,13 @@ import java.util.Optional;
  * rarely; cache them in a thread-safe way, with a lifetime, and load them lazily.
  *
  * <h2>Idempotency</h2>
- * The changing calls — {@link #book} and {@link #cancel} — carry an {@link IdempotencyKey} which the
- * plugin forwards as the courier's order reference. The core may repeat a call with the same key
- * after a {@link io.tijarat.spi.TransientProviderException}. Everything else is a read, safe to repeat.
+ * The changing calls — {@link #book} and {@link #cancel} — carry an {@link IdempotencyKey}. The core may
+ * repeat a call with the same request after a {@link io.tijarat.spi.TransientProviderException}. A booking's
+ * {@link ShipmentRequest#orderNumber() reference} is unique per booking (the order number, with a suffix for a
+ * second booking of the same order): the plugin sends it as the courier's order reference, which is printed on
+ * the slip, and finds a booking by it ({@link #findBooking(ShipmentRequest)}). Where the courier lets a plugin
+ * look a booking up, {@code book} does so before it books again, so a repeated request never makes a second
+ * consignment. Everything else is a read, safe to repeat.
  *
  * <h2>Timeouts and failures</h2>
  * As for every provider: the descriptor's budget per call; no answer is a
@@ -24,6 +29,15 @@ import java.util.Optional;
  * a status field in the body (PostEx {@code statusCode:"404"}, Leopards {@code status:0}): read the
  * body, not only the HTTP status. Optional operations are called only when the matching
  * {@link ShippingCapability} is declared; their defaults throw {@link UnsupportedOperationException}.
+ *
+ * <p>A failure that happens <em>before</em> the booking request leaves the plugin (the courier's city list
+ * could not be read, the city is unknown, the credentials were refused by a login call) is certain: throw
+ * {@link io.tijarat.spi.TransientProviderException} or answer {@link BookingOutcome.Rejected}, never
+ * {@link BookingOutcome.Unknown}. Unknown is only for a request that may have reached the courier.
+ *
+ * <h2>Money</h2>
+ * Couriers collect whole rupees. The core sends COD amounts in whole rupees ({@link ShipmentRequest} and
+ * {@link RateRequest} refuse anything else) and has shown the customer exactly that figure.
  */
 public interface ShippingProvider {
 
@@ -51,6 +65,17 @@ public interface ShippingProvider {
      */
     default Optional<BookingOutcome.Booked> findBooking(IdempotencyKey bookingKey) {
         throw new UnsupportedOperationException("findBooking needs ShippingCapability.BOOKING_LOOKUP");
+    }
+
+    /**
+     * Finds the booking made for this request, by its {@link ShipmentRequest#orderNumber() reference} (or its key,
+     * where the courier keeps one); empty if the courier has none. The core calls this to settle a
+     * {@link BookingOutcome.Unknown} before anyone is asked. A read. Requires
+     * {@link ShippingCapability#BOOKING_LOOKUP}. Since SPI 1.3; the default asks {@link #findBooking(IdempotencyKey)},
+     * so a 1.2 plugin keeps working.
+     */
+    default Optional<BookingOutcome.Booked> findBooking(ShipmentRequest request) {
+        return findBooking(request.bookingKey());
     }
 
     /** Fetches the label of a booked shipment. A read. Requires {@link ShippingCapability#LABELS}. */
@@ -107,5 +132,16 @@ public interface ShippingProvider {
      */
     default List<RemittanceRecord> remittances(List<String> trackingNumbers) {
         throw new UnsupportedOperationException("remittances needs ShippingCapability.COD_REMITTANCE");
+    }
+
+    /**
+     * The courier's COD payouts made on the days {@code from} to {@code to} (both included, Pakistan dates): one
+     * record per parcel and payout, with what was collected, what the courier kept and what it paid, and
+     * deductions for returned parcels ({@link RemittanceRecord#deduction}). A read; the core asks for a few days at a
+     * time and again for days it may have missed, so the same payout may be reported more than once. Requires
+     * {@link ShippingCapability#REMITTANCE_REPORTS}. Since SPI 1.3.
+     */
+    default List<RemittanceRecord> remittances(LocalDate from, LocalDate to) {
+        throw new UnsupportedOperationException("remittances by date needs ShippingCapability.REMITTANCE_REPORTS");
     }
 }

@@ -16,6 +16,11 @@ public enum TrackingStatus {
     IN_TRANSIT,
     /** With a rider, on the way to the customer. */
     OUT_FOR_DELIVERY,
+    /**
+     * The rider tried and could not deliver (customer away, refused for now, address not found); the courier
+     * tries again or returns it. Since SPI 1.3; a 1.2 plugin reports {@link #EXCEPTION}.
+     */
+    ATTEMPT_FAILED,
     /** Delivered to the customer; cash on delivery, if any, was collected. */
     DELIVERED,
     /** Refused, or undeliverable, and on its way back to the shop. */
