@@ -57,6 +57,9 @@ public class CheckoutService {
     @Inject
     ShippingProviders shipping;
 
+    @Inject
+    ShippingRates rates;
+
     @PersistenceContext(unitName = "tijarat")
     EntityManager em;
 
@@ -71,10 +74,11 @@ public class CheckoutService {
         if (cart.lines().isEmpty()) {
             throw InvalidRequestException.unprocessable("cartId", "the cart is empty");
         }
-        RateQuote quote = shippingQuote(command, customer, cart);
+        boolean cod = payment.supports(PaymentCapability.COLLECT_ON_DELIVERY);
+        ShippingRates.Rated rated = shippingQuote(command, customer, cart, cod);
 
         OrderPlacement.Placed placed = placement.place(idempotencyRecordId, cart.id(), cart.weightGrams(), customer,
-                payment.id(), choice.method(), command.shippingProvider(), quote);
+                payment.id(), choice.method(), command.shippingProvider(), rated.quotes().get(0), rated.basis(), cod);
 
         OrderView view = pay(placed, payment, customer, choice, apiBase(command.apiBase()));
         return new CheckoutResult(view, placed.accessToken());
@@ -89,7 +93,8 @@ public class CheckoutService {
                                   RetryPaymentCommand command) {
         ProviderDescriptor payment = paymentProvider(command.paymentProvider());
         PaymentChoice choice = PaymentChoice.from(command.paymentMethod(), command.wallet());
-        OrderPlacement.Placed placed = placement.newAttempt(idempotencyRecordId, orderId, accessToken, payment.id(), choice.method());
+        OrderPlacement.Placed placed = placement.newAttempt(idempotencyRecordId, orderId, accessToken, payment.id(), choice.method(),
+                payment.supports(PaymentCapability.COLLECT_ON_DELIVERY));
         Order order = em.find(Order.class, placed.orderId());
         var customer = new CustomerDetails(order.customerName(), PhoneNumber.of(order.customerPhone()),
                 order.customerEmail() == null ? null : EmailAddress.of(order.customerEmail()), order.locale(),
@@ -158,22 +163,24 @@ public class CheckoutService {
                 "is not an available payment method; choose one of " + payments.active().stream().map(ProviderDescriptor::id).toList()));
     }
 
-    private RateQuote shippingQuote(CheckoutCommand command, CustomerDetails customer, CartView cart) {
+    /** The chosen courier's quote for the chosen service (the cheapest when none is named), as a one-quote list. */
+    private ShippingRates.Rated shippingQuote(CheckoutCommand command, CustomerDetails customer, CartView cart,
+                                              boolean cod) {
         String providerId = required("shippingProvider", command.shippingProvider());
-        var request = new RateRequest(Optional.empty(), customer.city(), Parcel.ofGrams(Math.max(1, cart.weightGrams())),
-                Optional.of(Money.of(cart.totalBeforeShippingMinor(), cart.currency())));
-        List<RateQuote> quotes;
+        ShippingRates.Rated rated;
         try {
-            quotes = shipping.quotes(providerId, request);
+            rated = rates.quotes(providerId, ShippingOptions.rateRequest(customer.city(), cart, cod));
         } catch (ProviderUnavailableException e) {
             throw InvalidRequestException.unprocessable("shippingProvider", "is not available right now; choose another");
         }
-        return quotes.stream()
+        RateQuote quote = rated.quotes().stream()
                 .filter(q -> command.shippingService() == null || q.serviceCode().equals(command.shippingService()))
                 .findFirst()
                 .orElseThrow(() -> InvalidRequestException.unprocessable("shippingProvider",
                         "does not deliver to " + customer.city() + (command.shippingService() == null ? ""
-                                : " with service " + command.shippingService())));
+                                : " with service " + command.shippingService())
+                        + (cod ? " with cash on delivery" : "")));
+        return new ShippingRates.Rated(List.of(quote), rated.basis());
     }
 
     private static String required(String field, String value) {

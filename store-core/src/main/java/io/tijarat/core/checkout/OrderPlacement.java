@@ -69,7 +69,7 @@ public class OrderPlacement {
      */
     @Transactional
     public Placed newAttempt(String idempotencyRecordId, String orderId, String accessToken, String paymentProvider,
-                             io.tijarat.spi.payment.PaymentMethod method) {
+                             io.tijarat.spi.payment.PaymentMethod method, boolean collectOnDelivery) {
         var now = clock.instant();
         Order order = orderId == null || accessToken == null ? null
                 : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -89,6 +89,11 @@ public class OrderPlacement {
             throw new ConflictException("the last payment for order " + order.number() + " is " + stillOpen.get(0).status()
                     + "; a new one can start once it has failed or expired, so you are never charged twice");
         }
+        if (collectOnDelivery && !order.total().isWhole()) {
+            throw InvalidRequestException.unprocessable("paymentProvider", "this order's total, " + order.total()
+                    + ", has paisa and a courier collects whole rupees: to pay cash on delivery, check out again"
+                    + " choosing cash on delivery (the total is then rounded down to whole rupees)");
+        }
         order.payWith(paymentProvider, now);
         var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), method, now);
         em.persist(attempt);
@@ -99,7 +104,7 @@ public class OrderPlacement {
     @Transactional(TxType.REQUIRES_NEW)
     public Placed place(String idempotencyRecordId, String cartId, int quotedWeightGrams, CustomerDetails customer,
                         String paymentProvider, io.tijarat.spi.payment.PaymentMethod method, String shippingProvider,
-                        RateQuote shippingQuote) {
+                        RateQuote shippingQuote, ShippingRates.Basis quoteBasis, boolean collectOnDelivery) {
         var now = clock.instant();
         Cart cart = em.find(Cart.class, cartId, LockModeType.PESSIMISTIC_WRITE);
         if (cart == null) {
@@ -134,9 +139,13 @@ public class OrderPlacement {
             throw new ConflictException("the cart changed during checkout; please review it and check out again");
         }
         Money tax = Money.of(settings.taxOn(subtotal.minorUnits()), subtotal.currency());
+        // Cash on delivery is collected in whole rupees: the customer is told, and pays, the total rounded down.
+        Money rounding = collectOnDelivery
+                ? OrderDraft.wholeRupeeRounding(subtotal.plus(shippingQuote.charge()).plus(tax))
+                : Money.zero(subtotal.currency());
         var draft = new OrderDraft(customer.name(), customer.phone(), customer.email(), customer.locale(),
                 customer.address(), customer.city(), customer.postalCode(), paymentProvider, shippingProvider,
-                shippingQuote.serviceCode(), lines, subtotal, shippingQuote.charge(), tax);
+                shippingQuote.serviceCode(), lines, subtotal, shippingQuote.charge(), tax, rounding, quoteBasis.name());
         String token = AccessTokens.newToken();
         var order = new Order(draft, OrderNumbers.next(), AccessTokens.hash(token), now, "customer");
         em.persist(order);

@@ -8,10 +8,14 @@ import io.tijarat.spi.PhoneNumber;
 import java.time.Instant;
 import java.util.List;
 
-/** An order as its customer sees it. The phone number is masked; internal references are left out. */
+/**
+ * An order as its customer sees it: {@code roundingMinor} is zero, or what rounded a cash-on-delivery total down to
+ * whole rupees (couriers collect no paisa), so subtotal + shipping + tax + rounding = total. The phone number is
+ * masked; internal references are left out.
+ */
 public record OrderView(String id, String number, String status, String customerName, String phone, String city,
                         List<Line> lines, String currency, long subtotalMinor, long shippingMinor, long taxMinor,
-                        long totalMinor, String paymentProvider, String shippingProvider, Payment payment,
+                        long roundingMinor, long totalMinor, String paymentProvider, String shippingProvider, Payment payment,
                         Instant createdAt) {
 
     /** A line as bought. */
@@ -29,7 +33,7 @@ public record OrderView(String id, String number, String status, String customer
         return new OrderView(order.id(), order.number(), order.status().name(), order.customerName(),
                 PhoneNumber.of(order.customerPhone()).masked(), order.city(), lines, order.total().currency(),
                 order.subtotal().minorUnits(), order.shipping().minorUnits(), order.tax().minorUnits(),
-                order.total().minorUnits(), order.paymentProvider(), order.shippingProvider(), payment,
+                order.rounding().minorUnits(), order.total().minorUnits(), order.paymentProvider(), order.shippingProvider(), payment,
                 order.createdAt());
     }
 

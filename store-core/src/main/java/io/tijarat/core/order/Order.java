@@ -84,6 +84,14 @@ public class Order {
     @Column(name = "tax_minor", nullable = false)
     private long taxMinor;
 
+    /** Zero, or what rounded a cash-on-delivery total down to whole rupees (negative, less than a rupee). */
+    @Column(name = "rounding_minor", nullable = false)
+    private long roundingMinor;
+
+    /** COURIER, LAST_KNOWN or FALLBACK: where the shipping charge came from. */
+    @Column(name = "shipping_quote_basis", nullable = false, length = 16)
+    private String shippingQuoteBasis;
+
     @Column(name = "total_minor", nullable = false)
     private long totalMinor;
 
@@ -131,7 +139,9 @@ public class Order {
         this.subtotalMinor = draft.subtotal().minorUnits();
         this.shippingMinor = draft.shipping().minorUnits();
         this.taxMinor = draft.tax().minorUnits();
-        this.totalMinor = subtotalMinor + shippingMinor + taxMinor;
+        this.roundingMinor = draft.rounding().minorUnits();
+        this.shippingQuoteBasis = draft.shippingQuoteBasis();
+        this.totalMinor = subtotalMinor + shippingMinor + taxMinor + roundingMinor;
         this.createdAt = now;
         this.updatedAt = now;
         int lineNo = 1;
@@ -209,6 +219,8 @@ public class Order {
     public Money shipping() { return Money.of(shippingMinor, currency); }
     public Money tax() { return Money.of(taxMinor, currency); }
     public Money total() { return Money.of(totalMinor, currency); }
+    public Money rounding() { return Money.of(roundingMinor, currency); }
+    public String shippingQuoteBasis() { return shippingQuoteBasis; }
     public Money refunded() { return Money.of(refundedMinor, currency); }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }

@@ -45,10 +45,13 @@ public class OrderAdministration {
     public record Page(List<Summary> items, int page, int size, long total) {
     }
 
-    /** An order with its whole history, for staff. */
+    /**
+     * An order with its whole history, for staff. {@code shippingQuoteBasis} says where the shipping charge came
+     * from: COURIER, or LAST_KNOWN / FALLBACK when the courier could not be asked at checkout.
+     */
     public record Detail(Summary summary, String phone, String email, String address, String postalCode,
-                         List<Line> lines, long subtotalMinor, long shippingMinor, long taxMinor, long refundedMinor,
-                         List<Change> history) {
+                         List<Line> lines, long subtotalMinor, long shippingMinor, long taxMinor, long roundingMinor,
+                         String shippingQuoteBasis, long refundedMinor, List<Change> history) {
         /** A line as bought. */
         public record Line(String sku, String title, long unitPriceMinor, int quantity) {
         }
@@ -168,7 +171,8 @@ public class OrderAdministration {
     private static Detail detail(Order o) {
         return new Detail(summary(o), o.customerPhone(), o.customerEmail(), o.address(), o.postalCode(),
                 o.lines().stream().map(l -> new Detail.Line(l.sku(), l.title(), l.unitPriceMinor(), l.quantity())).toList(),
-                o.subtotal().minorUnits(), o.shipping().minorUnits(), o.tax().minorUnits(), o.refunded().minorUnits(),
+                o.subtotal().minorUnits(), o.shipping().minorUnits(), o.tax().minorUnits(), o.rounding().minorUnits(),
+                o.shippingQuoteBasis(), o.refunded().minorUnits(),
                 o.history().stream().map(h -> new Detail.Change(h.at(), h.from() == null ? null : h.from().name(),
                         h.to().name(), h.reason(), h.actor())).toList());
     }

@@ -10,7 +10,27 @@ import java.util.Objects;
 public record OrderDraft(String customerName, PhoneNumber customerPhone, EmailAddress customerEmail, String locale,
                          String address, String city, String postalCode,
                          String paymentProvider, String shippingProvider, String shippingService,
-                         List<Line> lines, Money subtotal, Money shipping, Money tax) {
+                         List<Line> lines, Money subtotal, Money shipping, Money tax, Money rounding,
+                         String shippingQuoteBasis) {
+
+    /** An order with no rounding and a shipping charge the courier gave (a prepaid order, or one in whole rupees). */
+    public OrderDraft(String customerName, PhoneNumber customerPhone, EmailAddress customerEmail, String locale,
+                      String address, String city, String postalCode, String paymentProvider, String shippingProvider,
+                      String shippingService, List<Line> lines, Money subtotal, Money shipping, Money tax) {
+        this(customerName, customerPhone, customerEmail, locale, address, city, postalCode, paymentProvider,
+                shippingProvider, shippingService, lines, subtotal, shipping, tax, Money.zero(subtotal.currency()),
+                "COURIER");
+    }
+
+    /**
+     * What makes the total of a cash-on-delivery order whole rupees: couriers collect no paisa, so the customer is
+     * told, and pays, the total rounded down (never up: never more than the sum of the prices). Zero or negative,
+     * less than one rupee.
+     */
+    public static Money wholeRupeeRounding(Money total) {
+        long unit = Money.parse("1", total.currency()).minorUnits();
+        return Money.of(-Math.floorMod(total.minorUnits(), unit), total.currency());
+    }
 
     public OrderDraft {
         Objects.requireNonNull(customerName, "customerName");
@@ -26,6 +46,11 @@ public record OrderDraft(String customerName, PhoneNumber customerPhone, EmailAd
         if (!sum.equals(subtotal)) {
             throw new IllegalArgumentException("subtotal " + subtotal + " is not the sum of the lines " + sum);
         }
+        Objects.requireNonNull(rounding, "rounding");
+        if (rounding.isPositive() || rounding.minorUnits() <= -Money.parse("1", rounding.currency()).minorUnits()) {
+            throw new IllegalArgumentException("rounding must be zero or less than one unit below zero, was " + rounding);
+        }
+        Objects.requireNonNull(shippingQuoteBasis, "shippingQuoteBasis");
     }
 
     /** One priced line, copied from the catalog at checkout so later price changes do not touch it. */

@@ -345,6 +345,28 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     }
 
     @Override
+    public List<RemittanceRecord> remittances(String providerId, java.time.LocalDate from, java.time.LocalDate to) {
+        return readingCall(providerId, "remittances", p -> p.remittances(from, to));
+    }
+
+    @Override
+    public io.tijarat.spi.shipping.ShippingLabel label(String providerId, String trackingNumber) {
+        return readingCall(providerId, "label", p -> p.label(trackingNumber));
+    }
+
+    @Override
+    public io.tijarat.spi.shipping.CancelOutcome cancel(String providerId, io.tijarat.spi.IdempotencyKey key,
+                                                        String trackingNumber) {
+        return mutatingCall(providerId, ProviderType.SHIPPING, GuardedShipping.class, "cancel",
+                p -> p.cancel(key, trackingNumber), io.tijarat.spi.shipping.CancelOutcome.Unknown::new);
+    }
+
+    @Override
+    public Optional<BookingOutcome.Booked> findBooking(String providerId, ShipmentRequest request) {
+        return readingCall(providerId, "findBooking", p -> p.findBooking(request));
+    }
+
+    @Override
     public TrackingCallbackOutcome verifyTrackingCallback(String providerId, CallbackRequest request) {
         return verifyingCall(providerId, ProviderType.SHIPPING, "tracking-callback", lease -> {
             if (!lease.descriptor().supports(ShippingCapability.TRACKING_WEBHOOKS)) {

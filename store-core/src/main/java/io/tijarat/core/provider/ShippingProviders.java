@@ -36,6 +36,23 @@ public interface ShippingProviders {
     /** The courier's cash-on-delivery payouts for these parcels. */
     List<RemittanceRecord> remittances(String providerId, List<String> trackingNumbers) throws ProviderUnavailableException;
 
+    /** The courier's COD payouts made on these days (both included), with deductions for returned parcels. */
+    List<RemittanceRecord> remittances(String providerId, java.time.LocalDate from, java.time.LocalDate to)
+            throws ProviderUnavailableException;
+
+    /** The label of a booked parcel. */
+    io.tijarat.spi.shipping.ShippingLabel label(String providerId, String trackingNumber) throws ProviderUnavailableException;
+
+    /**
+     * Cancels a booking. "Maybe cancelled" ends as {@link io.tijarat.spi.shipping.CancelOutcome.Unknown}; "certainly
+     * not sent" throws.
+     */
+    io.tijarat.spi.shipping.CancelOutcome cancel(String providerId, io.tijarat.spi.IdempotencyKey key,
+                                                 String trackingNumber) throws ProviderUnavailableException;
+
+    /** The booking made for {@code request}, by its reference; empty when the courier has none. */
+    Optional<BookingOutcome.Booked> findBooking(String providerId, ShipmentRequest request) throws ProviderUnavailableException;
+
     /**
      * Verifies and reads a courier's tracking webhook from its raw bytes. A plugin that fails to verify it (or
      * fails, or hangs) rejects it: an unverifiable message must never change anything.

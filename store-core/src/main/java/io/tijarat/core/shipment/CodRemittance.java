@@ -21,7 +21,11 @@ public class CodRemittance {
         /** The parcel came back, yet the courier reports cash collected or charges for it. */
         RETURNED_CHARGED,
         /** A tracking number we did not ship cash on delivery with this courier. */
-        UNKNOWN_PARCEL
+        UNKNOWN_PARCEL,
+        /** The courier's charge for bringing a returned parcel back (a deduction from a payout): expected. */
+        RETURN_DEDUCTED,
+        /** A return deduction for a parcel that, as far as we know, was not returned. */
+        DEDUCTED_UNRETURNED
     }
 
     @Id

@@ -1,5 +1,9 @@
 package io.tijarat.core.shipment;
 
+import io.tijarat.core.error.ConflictException;
+import io.tijarat.core.error.InvalidRequestException;
+import io.tijarat.core.error.NotFoundException;
+import io.tijarat.core.error.ServiceUnavailableException;
 import io.tijarat.core.provider.PaymentProviders;
 import io.tijarat.core.provider.ProviderUnavailableException;
 import io.tijarat.core.provider.ShippingProviders;
@@ -17,7 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.Optional;
+import io.tijarat.spi.IdempotencyKey;
 
 /**
  * Fulfilling orders: book with the order's courier (with the COD amount when the payment method collects
@@ -52,18 +59,97 @@ public class Fulfilment implements BackgroundJob {
     public record Run(int tracked, int remittanceLines, int failed) {
     }
 
-    /** Books the order's parcel with its courier; a refusal leaves the order fulfillable, with the error. */
+    /**
+     * Books the order's parcel with its courier; a refusal leaves the order fulfillable, with the error. A booking
+     * the courier confirmed comes with its label where the courier gives one (kept, so staff can print it again);
+     * a booking in doubt is looked up by its reference at once where the courier allows, and otherwise by the
+     * tracking job, before anyone is asked.
+     */
     public ShipmentLedger.View fulfil(String orderId) {
         String paymentProvider = ledger.paymentProviderOf(orderId);
         boolean cod = payments.descriptor(paymentProvider)
                 .map(d -> d.supports(PaymentCapability.COLLECT_ON_DELIVERY)).orElse(false);
         ShipmentLedger.Opened opened = ledger.open(orderId, cod);
+        ShipmentLedger.View view;
         try {
             BookingOutcome outcome = couriers.book(opened.providerId(), opened.request());
-            return ledger.booked(opened.shipmentId(), outcome);
+            view = ledger.booked(opened.shipmentId(), outcome);
         } catch (ProviderUnavailableException e) {
             return ledger.notSent(opened.shipmentId(), e.getMessage());
         }
+        if (ShipmentStatus.BOOKED.name().equals(view.status()) && view.labelUrl() == null && !view.labelStored()) {
+            fetchLabel(opened.providerId(), opened.shipmentId(), view.trackingNumber());
+            view = ledger.view(opened.shipmentId());
+        }
+        return view;
+    }
+
+    /** Asks the courier for a booked parcel's label and keeps it; a failure only means staff fetch it later. */
+    private void fetchLabel(String providerId, String shipmentId, String trackingNumber) {
+        if (!supports(providerId, ShippingCapability.LABELS)) {
+            return;
+        }
+        try {
+            ledger.labelFetched(shipmentId, couriers.label(providerId, trackingNumber));
+        } catch (ProviderUnavailableException e) {
+            LOG.fine(() -> "Label of " + trackingNumber + " not fetched now: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Label of shipment " + shipmentId + " could not be kept", e);
+        }
+    }
+
+    /** A shipment's label for staff: the kept document, else its link, else fetched from the courier now. */
+    public Label label(String shipmentId) {
+        Shipment shipment = ledger.find(shipmentId);
+        if (shipment.trackingNumber() == null) {
+            throw new ConflictException("this shipment is " + shipment.status()
+                    + " and has no label: only a booked parcel has one");
+        }
+        Optional<ShipmentLedger.StoredLabel> stored = ledger.storedLabel(shipmentId);
+        if (stored.isEmpty() && shipment.labelUrl() == null) {
+            if (!supports(shipment.providerId(), ShippingCapability.LABELS)) {
+                throw new NotFoundException(shipment.providerId()
+                        + " gives no labels: print the slip from the courier's portal");
+            }
+            try {
+                ledger.labelFetched(shipmentId, couriers.label(shipment.providerId(), shipment.trackingNumber()));
+            } catch (ProviderUnavailableException e) {
+                throw new ServiceUnavailableException(shipment.providerId()
+                        + " could not be asked for the label right now; try again shortly");
+            }
+            stored = ledger.storedLabel(shipmentId);
+            shipment = ledger.find(shipmentId);
+        }
+        return stored.map(l -> new Label(l.mediaType(), l.content(), null))
+                .orElse(new Label(null, null, shipment.labelUrl()));
+    }
+
+    /** A label: a kept document ({@code mediaType}, {@code content}) or the courier's link ({@code url}). */
+    public record Label(String mediaType, byte[] content, String url) {
+    }
+
+    /**
+     * Cancels a booked parcel at the courier (before pickup): the attempt is checked and committed, the courier is
+     * asked outside any transaction, its answer recorded. A cancelled booking leaves the order ready to book again.
+     */
+    public ShipmentLedger.View cancel(String shipmentId) {
+        Shipment shipment = ledger.cancellable(shipmentId);
+        if (!supports(shipment.providerId(), ShippingCapability.CANCEL)) {
+            throw InvalidRequestException.unprocessable("shipment", shipment.providerId()
+                    + " cannot cancel bookings through its API: cancel it in the courier's portal");
+        }
+        try {
+            var outcome = couriers.cancel(shipment.providerId(), IdempotencyKey.of(shipment.id() + "-cancel"),
+                    shipment.trackingNumber());
+            return ledger.cancelAnswered(shipmentId, outcome);
+        } catch (ProviderUnavailableException e) {
+            throw new ServiceUnavailableException(shipment.providerId()
+                    + " could not be asked to cancel right now; nothing changed, try again shortly");
+        }
+    }
+
+    private boolean supports(String providerId, ShippingCapability capability) {
+        return couriers.activeShipping().stream().anyMatch(d -> d.id().equals(providerId) && d.supports(capability));
     }
 
     @Override
@@ -88,9 +174,15 @@ public class Fulfilment implements BackgroundJob {
         return runOnce(new JobResult.Tally());
     }
 
+    /** How long after a booking in doubt the courier is asked whether it has it. */
+    static final Duration UNKNOWN_SETTLE_AFTER = Duration.ofMinutes(1);
+    /** How long the courier may take to show a booking before "not found" counts as "not booked". */
+    static final Duration UNKNOWN_PATIENCE = Duration.ofMinutes(30);
+
     private Run runOnce(JobResult.Tally tally) {
         int tracked = 0;
         int failed = 0;
+        failed += settleUnknownBookings(tally);
         for (Shipment s : ledger.claimDue(50)) {
             boolean canTrack = couriers.activeShipping().stream().anyMatch(d -> d.id().equals(s.providerId())
                     && d.supports(ShippingCapability.TRACKING));
@@ -110,11 +202,13 @@ public class Fulfilment implements BackgroundJob {
         }
         int lines = 0;
         for (var courier : couriers.activeShipping()) {
-            if (!courier.supports(ShippingCapability.COD_REMITTANCE)) {
+            boolean byParcel = courier.supports(ShippingCapability.COD_REMITTANCE);
+            boolean byDate = courier.supports(ShippingCapability.REMITTANCE_REPORTS);
+            if (!byParcel && !byDate) {
                 continue;
             }
             try {
-                lines += pullRemittances(courier.id(), tally);
+                lines += byDate ? pullRemittanceReports(courier.id(), tally) : pullRemittances(courier.id(), tally);
             } catch (ProviderUnavailableException e) {
                 LOG.fine(() -> "Remittances of " + courier.id() + " unavailable, retried later: " + e.getMessage());
             } catch (RuntimeException e) {
@@ -124,6 +218,58 @@ public class Fulfilment implements BackgroundJob {
         }
         return new Run(tracked, lines, failed);
     }
+
+    /**
+     * Bookings in doubt, settled by asking the courier for the booking by its reference (where it allows): found is
+     * booked, not found after {@link #UNKNOWN_PATIENCE} is not booked (staff book again). Staff are asked only about
+     * couriers that cannot look bookings up.
+     */
+    private int settleUnknownBookings(JobResult.Tally tally) {
+        int failed = 0;
+        for (Shipment s : ledger.unknownBookings(clock.instant().minus(UNKNOWN_SETTLE_AFTER), 20)) {
+            if (!supports(s.providerId(), ShippingCapability.BOOKING_LOOKUP)) {
+                continue;
+            }
+            try {
+                var found = couriers.findBooking(s.providerId(), ledger.requestFor(s.id()));
+                ShipmentLedger.View settled = ledger.settleUnknown(s.id(), found, UNKNOWN_PATIENCE);
+                if (ShipmentStatus.BOOKED.name().equals(settled.status()) && settled.labelUrl() == null
+                        && !settled.labelStored()) {
+                    fetchLabel(s.providerId(), s.id(), settled.trackingNumber());
+                }
+                tally.done();
+            } catch (ProviderUnavailableException e) {
+                LOG.fine(() -> "Booking lookup for shipment " + s.id() + " failed, retried later: " + e.getMessage());
+            } catch (RuntimeException e) {
+                failed++;
+                tally.failed("booking lookup for shipment " + s.id(), e);
+            }
+        }
+        return failed;
+    }
+
+    /** Days of payout reports asked again each time, for payouts the courier records late. */
+    static final int REPORT_OVERLAP_DAYS = 3;
+    /** The most days one pull asks about (the first pull starts this far back). */
+    static final int REPORT_MAX_DAYS = 31;
+
+    /**
+     * Reads a courier's COD payout reports by date, from a few days before where the last read stopped to today
+     * (Pakistan dates), and matches them: the same payout read twice is recorded once.
+     */
+    private int pullRemittanceReports(String courierId, JobResult.Tally tally) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), PAKISTAN);
+        java.time.LocalDate from = remittances.pulledThrough(courierId)
+                .map(d -> d.minusDays(REPORT_OVERLAP_DAYS))
+                .filter(d -> !d.isBefore(today.minusDays(REPORT_MAX_DAYS)))
+                .orElse(today.minusDays(REPORT_MAX_DAYS));
+        int lines = remittances.record(courierId, couriers.remittances(courierId, from, today));
+        remittances.pulled(courierId, today);
+        tally.done();
+        return lines;
+    }
+
+    private static final java.time.ZoneId PAKISTAN = java.time.ZoneId.of("Asia/Karachi");
 
     /** Parcels asked about in one courier call. */
     static final int REMITTANCE_PAGE = 200;

@@ -44,6 +44,22 @@ public class Remittances {
         }
     }
 
+    /** The last day up to which the courier's payout reports were read, if ever. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public java.util.Optional<java.time.LocalDate> pulledThrough(String providerId) {
+        return em.createNativeQuery("SELECT pulled_through FROM remittance_pull WHERE provider_id = ?1")
+                .setParameter(1, providerId).getResultStream().findFirst()
+                .map(d -> d instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) d);
+    }
+
+    /** Notes that the courier's payout reports were read up to {@code through}. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void pulled(String providerId, java.time.LocalDate through) {
+        em.createNativeQuery("INSERT INTO remittance_pull (provider_id, pulled_through) VALUES (?1, ?2)"
+                        + " ON DUPLICATE KEY UPDATE pulled_through = VALUES(pulled_through)")
+                .setParameter(1, providerId).setParameter(2, java.sql.Date.valueOf(through)).executeUpdate();
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public int record(String providerId, List<RemittanceRecord> records) {
         int added = 0;
@@ -58,11 +74,15 @@ public class Remittances {
             Shipment shipment = em.createQuery("select s from Shipment s where s.providerId = :p and s.trackingNumber = :t",
                             Shipment.class)
                     .setParameter("p", providerId).setParameter("t", r.trackingNumber()).getResultStream().findFirst()
-                    .filter(s -> s.codAmountMinor() != null).orElse(null);
+                    .filter(s -> s.codAmountMinor() != null || r.isDeduction()).orElse(null);
             long charges = r.charges().map(m -> m.minorUnits()).orElse(0L);
             CodRemittance.Verdict verdict;
             if (shipment == null) {
                 verdict = CodRemittance.Verdict.UNKNOWN_PARCEL;
+            } else if (r.isDeduction()) {
+                // the courier's charge for carrying a returned parcel back: expected for a returned parcel only
+                verdict = shipment.status() == ShipmentStatus.RETURNED ? CodRemittance.Verdict.RETURN_DEDUCTED
+                        : CodRemittance.Verdict.DEDUCTED_UNRETURNED;
             } else if (shipment.status() == ShipmentStatus.RETURNED
                     && (r.collected().minorUnits() > 0 || charges > 0)) {
                 verdict = CodRemittance.Verdict.RETURNED_CHARGED;
@@ -89,12 +109,12 @@ public class Remittances {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 0 and size 1 to " + MAX_PAGE_SIZE);
         }
-        List<Report.Line> mismatches = em.createQuery("select c from CodRemittance c where c.verdict <> 'MATCHED'"
+        List<Report.Line> mismatches = em.createQuery("select c from CodRemittance c where c.verdict not in ('MATCHED', 'RETURN_DEDUCTED')"
                         + " order by c.createdAt desc, c.id", CodRemittance.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultStream()
                 .map(c -> new Report.Line(c.trackingNumber(), c.orderId(), c.verdict(), c.expectedMinor(), c.collectedMinor()))
                 .toList();
-        long mismatchCount = em.createQuery("select count(c) from CodRemittance c where c.verdict <> 'MATCHED'", Long.class)
+        long mismatchCount = em.createQuery("select count(c) from CodRemittance c where c.verdict not in ('MATCHED', 'RETURN_DEDUCTED')", Long.class)
                 .getSingleResult();
         long matched = em.createQuery("select count(c) from CodRemittance c where c.verdict = 'MATCHED'", Long.class)
                 .getSingleResult();

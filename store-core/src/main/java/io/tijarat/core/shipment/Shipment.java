@@ -43,6 +43,14 @@ public class Shipment {
     @Column(name = "courier_reference", length = 100)
     private String courierReference;
 
+    /** The booking's reference at the courier, printed on the slip: the order number, suffixed for a rebooking. */
+    @Column(length = 64)
+    private String reference;
+
+    /** The courier's last reported status (a {@link io.tijarat.spi.shipping.TrackingStatus} name), for staff. */
+    @Column(name = "courier_status", length = 20)
+    private String courierStatus;
+
     @Column(name = "cod_amount_minor")
     private Long codAmountMinor;
 
@@ -71,8 +79,10 @@ public class Shipment {
         // for JPA
     }
 
-    Shipment(String orderId, String providerId, String serviceCode, Money codAmount, String currency, Instant now) {
+    Shipment(String orderId, String reference, String providerId, String serviceCode, Money codAmount, String currency,
+             Instant now) {
         this.id = RowIds.newId();
+        this.reference = reference;
         this.orderId = orderId;
         this.providerId = providerId;
         this.serviceCode = serviceCode;
@@ -100,7 +110,10 @@ public class Shipment {
     }
 
     /** Moves to {@code next} (see {@link TrackingProgress}); a shipment that is no longer on its way is not polled. */
-    void advance(ShipmentStatus next, Instant now) {
+    void advance(ShipmentStatus next, String reportedStatus, Instant now) {
+        if (reportedStatus != null) {
+            this.courierStatus = reportedStatus;
+        }
         if (next != status) {
             this.status = next;
             this.updatedAt = now;
@@ -117,6 +130,24 @@ public class Shipment {
         this.updatedAt = now;
     }
 
+    /** The courier cancelled the booking: nothing is on its way, the order can be booked again. */
+    void cancelled(Instant now) {
+        this.status = ShipmentStatus.CANCELLED;
+        this.courierStatus = "CANCELLED";
+        this.nextTrackAt = null;
+        this.lastError = null;
+        this.updatedAt = now;
+    }
+
+    void note(String error, Instant now) {
+        this.lastError = error == null || error.length() <= 300 ? error : error.substring(0, 300);
+        this.updatedAt = now;
+    }
+
+    void labelUrl(String url) {
+        this.labelUrl = url;
+    }
+
     void lease(Instant until) {
         this.nextTrackAt = until;
     }
@@ -129,6 +160,9 @@ public class Shipment {
     public ShipmentStatus status() { return status; }
     public String trackingNumber() { return trackingNumber; }
     public String labelUrl() { return labelUrl; }
+    public String reference() { return reference; }
+    public String courierStatus() { return courierStatus; }
+    public Instant updatedAt() { return updatedAt; }
     public Long codAmountMinor() { return codAmountMinor; }
     public String currency() { return currency; }
     public String lastError() { return lastError; }

@@ -6,6 +6,7 @@ import io.tijarat.core.error.NotFoundException;
 import io.tijarat.core.order.Order;
 import io.tijarat.core.order.OrderStatus;
 import io.tijarat.spi.EmailAddress;
+import io.tijarat.spi.Money;
 import io.tijarat.spi.PhoneNumber;
 import io.tijarat.spi.shipping.BookingOutcome;
 import io.tijarat.spi.shipping.Parcel;
@@ -47,8 +48,13 @@ public class ShipmentLedger {
     io.tijarat.core.config.TijaratSettings settings;
 
     /** A shipment as staff see it, with its order's state. */
-    public record View(String id, String orderId, String providerId, String status, String trackingNumber,
-                       String labelUrl, Long codAmountMinor, String error, String orderStatus) {
+    public record View(String id, String orderId, String providerId, String status, String reference,
+                       String trackingNumber, String courierStatus, String labelUrl, boolean labelStored,
+                       Long codAmountMinor, String error, String orderStatus) {
+    }
+
+    /** A label kept in the database: the courier's document, as it gave it. */
+    public record StoredLabel(String mediaType, byte[] content) {
     }
 
     /** A booking opened and committed: what to send to the courier. */
@@ -62,31 +68,53 @@ public class ShipmentLedger {
         if (order == null) {
             throw new NotFoundException("no order with this id");
         }
-        if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.CONFIRMED) {
+        // FULFILLING with no active shipment: the booking was refused or cancelled, and staff book again
+        if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.CONFIRMED
+                && order.status() != OrderStatus.FULFILLING) {
             throw InvalidRequestException.unprocessable("order", "an order that is " + order.status()
                     + " cannot be fulfilled (it must be PAID or CONFIRMED)");
         }
-        boolean active = em.createQuery("select s from Shipment s where s.orderId = :o", Shipment.class)
-                .setParameter("o", orderId).getResultStream().anyMatch(s -> s.status().isActive());
-        if (active) {
+        List<Shipment> earlier = em.createQuery("select s from Shipment s where s.orderId = :o", Shipment.class)
+                .setParameter("o", orderId).getResultList();
+        if (earlier.stream().anyMatch(s -> s.status().isActive())) {
             throw new ConflictException("this order already has a shipment on its way (or one whose booking is unknown)");
         }
-        var shipment = new Shipment(orderId, order.shippingProvider(), order.shippingService(),
-                collectOnDelivery ? order.total() : null, order.total().currency(), clock.instant());
+        // The reference printed on the slip and used to find the booking again: unique per booking
+        String reference = earlier.isEmpty() ? order.number() : order.number() + "-" + (earlier.size() + 1);
+        Money cod = collectOnDelivery ? wholeRupees(order.total()) : null;
+        var shipment = new Shipment(orderId, reference, order.shippingProvider(), order.shippingService(), cod,
+                order.total().currency(), clock.instant());
         em.persist(shipment);
+        return new Opened(shipment.id(), shipment.providerId(), request(shipment, order));
+    }
+
+    /** A COD order's total is whole rupees from checkout on; one placed before that rule is rounded down here. */
+    private static Money wholeRupees(Money total) {
+        return total.plus(io.tijarat.core.order.OrderDraft.wholeRupeeRounding(total));
+    }
+
+    /** The booking request for a shipment: the same every time it is built, so a retry or a lookup sends the same. */
+    private static ShipmentRequest request(Shipment shipment, Order order) {
         var consignee = new ShippingAddress(order.customerName(), PhoneNumber.of(order.customerPhone()),
                 Optional.ofNullable(order.customerEmail()).map(EmailAddress::of), order.address(), order.city());
         int grams = order.lines().stream().mapToInt(l -> Math.multiplyExact(l.weightGrams(), l.quantity())).sum();
-        var request = ShipmentRequest.builder()
+        boolean fallback = io.tijarat.core.checkout.ShippingRates.FALLBACK_SERVICE.equals(shipment.serviceCode());
+        return ShipmentRequest.builder()
                 .bookingKey(shipment.key())
-                .orderNumber(order.number())
+                .orderNumber(shipment.reference() != null ? shipment.reference() : order.number())
                 .consignee(consignee)
                 .parcel(Parcel.ofGrams(Math.max(1, grams)))
-                .codAmount(collectOnDelivery ? order.total() : null)
-                .serviceCode(shipment.serviceCode())
+                .codAmount(shipment.codAmountMinor() == null ? null : Money.of(shipment.codAmountMinor(), shipment.currency()))
+                .serviceCode(fallback ? null : shipment.serviceCode())
                 .contents(order.lines().size() + " item(s), order " + order.number())
                 .build();
-        return new Opened(shipment.id(), shipment.providerId(), request);
+    }
+
+    /** The request a shipment was (or will be) booked with, to look the booking up at the courier. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ShipmentRequest requestFor(String shipmentId) {
+        Shipment shipment = em.find(Shipment.class, shipmentId);
+        return request(shipment, em.find(Order.class, shipment.orderId()));
     }
 
     @Transactional(TxType.REQUIRED)
@@ -109,8 +137,12 @@ public class ShipmentLedger {
                 String label = booked.label().filter(l -> l instanceof ShippingLabel.Link)
                         .map(l -> ((ShippingLabel.Link) l).url().toString()).orElse(null);
                 shipment.booked(booked.trackingNumber(), booked.courierReference().orElse(null), label, now);
-                order.moveTo(OrderStatus.FULFILLING, "booked with " + shipment.providerId() + ", tracking "
-                        + booked.trackingNumber(), "courier:" + shipment.providerId(), now);
+                booked.label().filter(l -> l instanceof ShippingLabel.Document)
+                        .ifPresent(l -> storeLabel(shipment.id(), (ShippingLabel.Document) l, now));
+                if (order.status() != OrderStatus.FULFILLING) {
+                    order.moveTo(OrderStatus.FULFILLING, "booked with " + shipment.providerId() + ", tracking "
+                            + booked.trackingNumber(), "courier:" + shipment.providerId(), now);
+                }
             } else if (outcome instanceof BookingOutcome.Rejected rejected) {
                 shipment.fail(ShipmentStatus.FAILED, rejected.code() + ": " + rejected.message(), now);
             } else {
@@ -127,6 +159,112 @@ public class ShipmentLedger {
             shipment.fail(ShipmentStatus.FAILED, "the courier could not be reached: " + reason, clock.instant());
         }
         return view(shipment, em.find(Order.class, shipment.orderId()));
+    }
+
+    /**
+     * Settles a booking in doubt with what the courier's lookup found: booked (with its tracking number), or — when
+     * the courier has no booking by the reference after {@code patience} — failed for certain, so staff can book
+     * again. Only a shipment still UNKNOWN changes.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public View settleUnknown(String shipmentId, Optional<BookingOutcome.Booked> found, Duration patience) {
+        var now = clock.instant();
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (shipment.status() == ShipmentStatus.UNKNOWN) {
+            if (found.isPresent()) {
+                Order order = em.find(Order.class, shipment.orderId(), LockModeType.PESSIMISTIC_WRITE);
+                BookingOutcome.Booked booked = found.get();
+                String label = booked.label().filter(l -> l instanceof ShippingLabel.Link)
+                        .map(l -> ((ShippingLabel.Link) l).url().toString()).orElse(null);
+                shipment.booked(booked.trackingNumber(), booked.courierReference().orElse(null), label, now);
+                if (order.status() != OrderStatus.FULFILLING && order.status().canMoveTo(OrderStatus.FULFILLING)) {
+                    order.moveTo(OrderStatus.FULFILLING, "booking confirmed by lookup at " + shipment.providerId()
+                            + ", tracking " + booked.trackingNumber(), "courier:" + shipment.providerId(), now);
+                }
+            } else if (!shipment.updatedAt().plus(patience).isAfter(now)) {
+                shipment.fail(ShipmentStatus.FAILED, "the courier has no booking with reference " + shipment.reference()
+                        + ": it was not booked; book again", now);
+            }
+        }
+        return view(shipment, em.find(Order.class, shipment.orderId()));
+    }
+
+    /** Bookings in doubt, oldest first, that were left at least {@code settled} ago (the courier needs a moment). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Shipment> unknownBookings(Instant before, int limit) {
+        return em.createQuery("select s from Shipment s where s.status = :u and s.updatedAt <= :before order by s.updatedAt",
+                        Shipment.class)
+                .setParameter("u", ShipmentStatus.UNKNOWN).setParameter("before", before).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** A shipment that can be cancelled at the courier: booked and not yet moving (the courier has the last word). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Shipment cancellable(String shipmentId) {
+        Shipment shipment = shipmentId == null ? null : em.find(Shipment.class, shipmentId);
+        if (shipment == null) {
+            throw new NotFoundException("no shipment with this id");
+        }
+        if (shipment.status() != ShipmentStatus.BOOKED) {
+            throw new ConflictException("a shipment that is " + shipment.status() + " cannot be cancelled at the courier"
+                    + (shipment.status() == ShipmentStatus.IN_TRANSIT ? ": it has been picked up; arrange a return instead" : ""));
+        }
+        return shipment;
+    }
+
+    /** Records the courier's answer to a cancellation. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public View cancelAnswered(String shipmentId, io.tijarat.spi.shipping.CancelOutcome outcome) {
+        var now = clock.instant();
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (outcome instanceof io.tijarat.spi.shipping.CancelOutcome.Cancelled) {
+            if (shipment.status() == ShipmentStatus.BOOKED) {
+                shipment.cancelled(now);
+            }
+        } else if (outcome instanceof io.tijarat.spi.shipping.CancelOutcome.Rejected rejected) {
+            shipment.note("cancel refused: " + rejected.code() + ": " + rejected.message(), now);
+        } else {
+            shipment.note("cancel unknown: " + ((io.tijarat.spi.shipping.CancelOutcome.Unknown) outcome).detail()
+                    + "; tracking will show whether it was cancelled", now);
+        }
+        return view(shipment, em.find(Order.class, shipment.orderId()));
+    }
+
+    /** Keeps a label the courier handed over as a document (replacing an earlier one). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void labelFetched(String shipmentId, ShippingLabel label) {
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (label instanceof ShippingLabel.Link link) {
+            shipment.labelUrl(link.url().toString());
+        } else {
+            storeLabel(shipmentId, (ShippingLabel.Document) label, clock.instant());
+        }
+    }
+
+    /** The kept label document of a shipment, if the courier gave one. */
+    @Transactional(TxType.REQUIRED)
+    public Optional<StoredLabel> storedLabel(String shipmentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT media_type, content FROM shipment_label WHERE shipment_id = ?1")
+                .setParameter(1, shipmentId).getResultList();
+        return rows.stream().findFirst().map(r -> new StoredLabel((String) r[0], (byte[]) r[1]));
+    }
+
+    /** A shipment by id, for staff. */
+    @Transactional(TxType.REQUIRED)
+    public Shipment find(String shipmentId) {
+        Shipment shipment = shipmentId == null ? null : em.find(Shipment.class, shipmentId);
+        if (shipment == null) {
+            throw new NotFoundException("no shipment with this id");
+        }
+        return shipment;
+    }
+
+    private void storeLabel(String shipmentId, ShippingLabel.Document document, Instant now) {
+        em.createNativeQuery("DELETE FROM shipment_label WHERE shipment_id = ?1").setParameter(1, shipmentId).executeUpdate();
+        em.createNativeQuery("INSERT INTO shipment_label (shipment_id, media_type, content, created_at) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, shipmentId).setParameter(2, document.mediaType()).setParameter(3, document.content())
+                .setParameter(4, java.sql.Timestamp.from(now)).executeUpdate();
     }
 
     /** Claims tracked shipments that are due (safe with several servers), leasing them for a while. */
@@ -159,7 +297,7 @@ public class ShipmentLedger {
     public void tracked(String shipmentId, ShipmentTracking tracking) {
         var now = clock.instant();
         Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
-        advance(shipment, tracking == null ? TrackingStatus.BOOKED : tracking.status(), now);
+        advance(shipment, tracking == null ? null : tracking.status(), now);
         shipment.checked(now.plus(backoff(settings.trackingMinInterval(), shipment.trackChecks())), now);
     }
 
@@ -184,9 +322,9 @@ public class ShipmentLedger {
      */
     private Progress advance(Shipment shipment, TrackingStatus reported, Instant now) {
         ShipmentStatus before = shipment.status();
-        ShipmentStatus after = TrackingProgress.next(before, reported);
+        ShipmentStatus after = TrackingProgress.next(before, reported == null ? TrackingStatus.BOOKED : reported);
         Order order = em.find(Order.class, shipment.orderId(), LockModeType.PESSIMISTIC_WRITE);
-        shipment.advance(after, now);
+        shipment.advance(after, reported == null ? null : reported.name(), now);
         if (before.isTracked()) {
             String actor = "courier:" + shipment.providerId();
             for (OrderStatus target : TrackingProgress.orderPath(after)) {
@@ -255,9 +393,11 @@ public class ShipmentLedger {
         return min.multipliedBy(Math.min(24, 1L << Math.min(5, checks)));
     }
 
-    private static View view(Shipment s, Order o) {
-        return new View(s.id(), s.orderId(), s.providerId(), s.status().name(), s.trackingNumber(), s.labelUrl(),
-                s.codAmountMinor(), s.lastError(), o.status().name());
+    private View view(Shipment s, Order o) {
+        boolean stored = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM shipment_label WHERE shipment_id = ?1")
+                .setParameter(1, s.id()).getSingleResult()).longValue() > 0;
+        return new View(s.id(), s.orderId(), s.providerId(), s.status().name(), s.reference(), s.trackingNumber(),
+                s.courierStatus(), s.labelUrl(), stored, s.codAmountMinor(), s.lastError(), o.status().name());
     }
 
 }

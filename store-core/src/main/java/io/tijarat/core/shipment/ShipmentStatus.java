@@ -11,7 +11,9 @@ public enum ShipmentStatus {
     /** The courier refused the booking or could not be asked: the order can be fulfilled again. */
     FAILED,
     /** The booking may or may not exist at the courier: check the courier's portal before booking again. */
-    UNKNOWN;
+    UNKNOWN,
+    /** The booking was cancelled at the courier before pickup: the order can be booked again. */
+    CANCELLED;
 
     /** Whether this shipment still carries the order (so another booking would ship it twice). */
     public boolean isActive() {

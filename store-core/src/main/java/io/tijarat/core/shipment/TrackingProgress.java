@@ -23,10 +23,13 @@ final class TrackingProgress {
             return current;
         }
         return switch (reported) {
-            case PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, RETURNING -> ShipmentStatus.IN_TRANSIT;
+            case PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, ATTEMPT_FAILED, RETURNING -> ShipmentStatus.IN_TRANSIT;
             case DELIVERED -> ShipmentStatus.DELIVERED;
             case RETURNED -> ShipmentStatus.RETURNED;
-            // BOOKED says nothing new; CANCELLED and EXCEPTION need staff; a later SPI's statuses are not understood
+            // Cancelled at the courier (its portal, or our cancel whose answer was lost): only before pickup counts;
+            // a parcel already moving that the courier calls cancelled needs staff.
+            case CANCELLED -> current == ShipmentStatus.BOOKED ? ShipmentStatus.CANCELLED : current;
+            // BOOKED says nothing new; EXCEPTION needs staff; a later SPI's statuses are not understood
             default -> current;
         };
     }

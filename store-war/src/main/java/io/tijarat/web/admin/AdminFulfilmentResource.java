@@ -2,6 +2,7 @@ package io.tijarat.web.admin;
 
 import io.tijarat.core.shipment.Fulfilment;
 import io.tijarat.core.shipment.Remittances;
+import io.tijarat.core.shipment.ShipmentLedger;
 import io.tijarat.web.TijaratApplication;
 import io.tijarat.web.problem.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +12,9 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Fulfilment for staff: run tracking and remittance now, the COD remittance report. (Booking an order's
+ * Fulfilment for staff: a shipment, its label, cancelling it before pickup, run tracking and remittance now, the COD
+ * remittance report. (Booking an order's
  * courier is {@code POST /api/admin/orders/{id}/fulfil}, next to the other order actions.)
  */
 @Path("/admin")
@@ -42,6 +47,9 @@ public class AdminFulfilmentResource {
     @Inject
     Remittances remittances;
 
+    @Inject
+    ShipmentLedger ledger;
+
     @POST
     @Path("/shipments/track")
     @Operation(operationId = "trackShipments",
@@ -52,6 +60,61 @@ public class AdminFulfilmentResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Fulfilment.Run track() {
         return fulfilment.runOnce();
+    }
+
+    @GET
+    @Path("/shipments/{shipmentId}")
+    @Operation(operationId = "shipment", summary = "A shipment: its status, the courier's last status, its label and error")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShipmentView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public ShipmentLedger.View shipment(@PathParam("shipmentId") String shipmentId) {
+        return ledger.view(ledger.find(QueryParams.maxLength("shipmentId", shipmentId, 20)).id());
+    }
+
+    @GET
+    @Path("/shipments/{shipmentId}/label")
+    @Produces({"application/pdf", "image/png", "image/jpeg", "text/html", MediaType.APPLICATION_OCTET_STREAM,
+            MediaType.APPLICATION_JSON})
+    @Operation(operationId = "shipmentLabel",
+            summary = "The parcel's label (airway bill) to print: the document the courier gave (kept here), or a"
+                    + " redirect (303) to the courier's link; fetched from the courier the first time if need be")
+    @APIResponse(responseCode = "200", description = "The label document, in the courier's format (usually PDF)",
+            content = @Content(mediaType = "application/pdf"))
+    @APIResponse(responseCode = "303", description = "The courier hosts the label: follow Location")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public Response label(@PathParam("shipmentId") String shipmentId) {
+        Fulfilment.Label label = fulfilment.label(QueryParams.maxLength("shipmentId", shipmentId, 20));
+        if (label.content() != null) {
+            return Response.ok(label.content(), label.mediaType())
+                    .header("Content-Disposition", "inline; filename=\"label-" + shipmentId + "\"")
+                    .header("Cache-Control", "private, no-store").build();
+        }
+        return Response.seeOther(URI.create(label.url())).build();
+    }
+
+    @POST
+    @Path("/shipments/{shipmentId}/cancel")
+    @Operation(operationId = "cancelShipment",
+            summary = "Cancel a booked parcel at the courier, before pickup; the order can then be booked again",
+            description = "The courier decides: a refusal (already picked up) is answered 200 with the reason in 'error'"
+                    + " and the shipment unchanged; an answer that was lost leaves it to tracking to show.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShipmentView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public ShipmentLedger.View cancel(@PathParam("shipmentId") String shipmentId) {
+        return fulfilment.cancel(QueryParams.maxLength("shipmentId", shipmentId, 20));
     }
 
     @GET

@@ -85,13 +85,18 @@ public class CartResource {
     @GET
     @Path("/{cartId}/shipping-options")
     @Operation(operationId = "listShippingOptions",
-            summary = "Ways to ship this cart to a city, cheapest first (send the chosen provider and service at checkout)")
+            summary = "Ways to ship this cart to a city, cheapest first (send the chosen provider and service at checkout)",
+            description = "Name the payment provider the customer chose: a cash-on-delivery order pays the courier's"
+                    + " cash-handling fee, a prepaid one does not, so without it the prices are prepaid prices.")
     @APIResponse(responseCode = "200", ref = "ShippingOptions")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ShippingOptions.Option> shippingOptions(@PathParam("cartId") String cartId,
-            @QueryParam("city") @Parameter(description = "destination city, English or Urdu name", example = "Lahore") String city) {
-        return shippingOptions.forCart(cartId, QueryParams.maxLength("city", city, 100));
+            @QueryParam("city") @Parameter(description = "destination city, English or Urdu name", example = "Lahore") String city,
+            @QueryParam("paymentProvider") @Parameter(description = "how the customer will pay, e.g. cod or jazzcash",
+                    example = "cod") String paymentProvider) {
+        return shippingOptions.forCart(cartId, QueryParams.maxLength("city", city, 100),
+                QueryParams.maxLength("paymentProvider", paymentProvider, 64));
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package io.tijarat.web.problem;
 import io.tijarat.core.error.ConflictException;
 import io.tijarat.core.error.InvalidRequestException;
 import io.tijarat.core.error.NotFoundException;
+import io.tijarat.core.error.ServiceUnavailableException;
 import io.tijarat.core.idempotency.IdempotencyConflictException;
 import io.tijarat.core.order.IllegalTransitionException;
 import io.tijarat.web.json.BodySizeLimit;
@@ -46,6 +47,15 @@ public final class DomainProblems {
         @Override
         public Response toResponse(ConflictException e) {
             return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class Unavailable implements ExceptionMapper<ServiceUnavailableException> {
+        @Override
+        public Response toResponse(ServiceUnavailableException e) {
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).toResponse())
+                    .header("Retry-After", "30").build();
         }
     }
 

@@ -57,6 +57,10 @@ public final class FaultToleranceSettings {
             Map.entry("book", new Defaults(Duration.ofSeconds(20), 5, DELAY, false, true)),
             Map.entry("track", new Defaults(Duration.ofSeconds(10), 5, DELAY, true, true)),
             Map.entry("remittances", new Defaults(Duration.ofSeconds(30), 2, DELAY, true, true)),
+            // since SPI 1.3 the core also fetches labels, cancels and looks bookings up
+            Map.entry("label", new Defaults(Duration.ofSeconds(20), 5, DELAY, true, true)),
+            Map.entry("cancel", new Defaults(Duration.ofSeconds(20), 5, DELAY, false, true)),
+            Map.entry("findBooking", new Defaults(Duration.ofSeconds(10), 5, DELAY, true, true)),
             Map.entry("verifyTrackingCallback", new Defaults(LOCAL, 0, DELAY, true, false)),
             // notification
             Map.entry("send", new Defaults(Duration.ofSeconds(20), 10, Duration.ofSeconds(60), false, true)));

@@ -9,6 +9,10 @@ import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
+import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.shipping.CancelOutcome;
+import io.tijarat.spi.shipping.ShippingLabel;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -59,5 +63,35 @@ public interface GuardedShipping {
     @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
             abortOn = PermanentProviderException.class)
     List<RemittanceRecord> remittances(List<String> trackingNumbers);
+
+    @Timeout(30_000)
+    @Bulkhead(2)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
+            abortOn = PermanentProviderException.class)
+    List<RemittanceRecord> remittances(LocalDate from, LocalDate to);
+
+    @Timeout(20_000)
+    @Bulkhead(5)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
+            abortOn = PermanentProviderException.class)
+    ShippingLabel label(String trackingNumber);
+
+    @Timeout(20_000)
+    @Bulkhead(5)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    CancelOutcome cancel(IdempotencyKey key, String trackingNumber);
+
+    @Timeout(10_000)
+    @Bulkhead(5)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    @Retry(maxRetries = 0, delay = 500, jitter = 100, retryOn = TransientProviderException.class,
+            abortOn = PermanentProviderException.class)
+    Optional<BookingOutcome.Booked> findBooking(ShipmentRequest request);
 
 }
