@@ -24,6 +24,10 @@ public class RateMemory {
     /** Overwrites the key's rates with the courier's latest answer. */
     @Transactional(TxType.REQUIRES_NEW)
     public void remember(RateKey key, List<RateQuote> quotes, Instant now) {
+        rememberIn(key, quotes, now);
+    }
+
+    void rememberIn(RateKey key, List<RateQuote> quotes, Instant now) {
         for (RateQuote q : quotes) {
             em.createNativeQuery("INSERT INTO shipping_rate (provider_id, rate_key, service_code, service_name, charge_minor,"
                             + " currency, transit_hours, quoted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
@@ -41,6 +45,10 @@ public class RateMemory {
     /** The key's rates quoted since {@code since}, cheapest first; empty if none. */
     @Transactional(TxType.REQUIRES_NEW)
     public List<RateQuote> recall(RateKey key, Instant since) {
+        return recallIn(key, since);
+    }
+
+    List<RateQuote> recallIn(RateKey key, Instant since) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT service_code, service_name, charge_minor, currency, transit_hours"
                         + " FROM shipping_rate WHERE provider_id = ?1 AND rate_key = ?2 AND quoted_at >= ?3")

@@ -71,6 +71,14 @@ public class ShippingRates {
     @Inject
     Config config;
 
+    /** A setting by key; MicroProfile Config in the server, a map in tests. */
+    java.util.function.Function<String, Optional<String>> setting;
+
+    @jakarta.annotation.PostConstruct
+    void readConfiguration() {
+        setting = key -> config.getOptionalValue(key, String.class);
+    }
+
     private final Map<RateKey, Kept> kept = new ConcurrentHashMap<>();
     private final Map<RateKey, CompletableFuture<List<RateQuote>>> asking = new ConcurrentHashMap<>();
 
@@ -171,7 +179,7 @@ public class ShippingRates {
 
     private Optional<Money> fallbackRate(String providerId, int grams) {
         String name = "tijarat.shipping." + providerId + ".fallback-rate";
-        Optional<String> value = config.getOptionalValue(name, String.class).map(String::strip).filter(v -> !v.isEmpty());
+        Optional<String> value = setting.apply(name).map(String::strip).filter(v -> !v.isEmpty());
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -188,18 +196,33 @@ public class ShippingRates {
     }
 
     private int slabGrams() {
-        return config.getOptionalValue("tijarat.shipping.rate-slab-grams", Integer.class).filter(g -> g >= 1 && g <= 100_000)
-                .orElse(500);
+        return (int) number("tijarat.shipping.rate-slab-grams", 500, 1, 100_000);
     }
 
     private long codBandRupees() {
-        return config.getOptionalValue("tijarat.shipping.rate-cod-band-rupees", Long.class).filter(b -> b >= 1)
-                .orElse(1_000L);
+        return number("tijarat.shipping.rate-cod-band-rupees", 1_000, 1, 1_000_000);
     }
 
     private long lastKnownDays() {
-        return config.getOptionalValue("tijarat.shipping.last-known-days", Long.class).filter(d -> d >= 0 && d <= 3650)
-                .orElse(30L);
+        return number("tijarat.shipping.last-known-days", 30, 0, 3650);
+    }
+
+    /** A whole-number setting; a value that is not one, or out of range, is reported and the default used. */
+    private long number(String key, long fallback, long min, long max) {
+        Optional<String> value = setting.apply(key).map(String::strip).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value.get());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warning(() -> key + " must be a whole number from " + min + " to " + max + "; " + fallback + " is used");
+        return fallback;
     }
 
     /** Forgets every kept quote (tests; an operator changing a courier's tariff). */

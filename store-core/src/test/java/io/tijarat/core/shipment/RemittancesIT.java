@@ -39,6 +39,7 @@ class RemittancesIT {
     void empty_remittance_tables() {
         // only this feature writes these tables, and each test JVM has a database of its own
         inTx(em -> em.createNativeQuery("DELETE FROM cod_remittance").executeUpdate()
+                + em.createNativeQuery("DELETE FROM shipment_label").executeUpdate()
                 + em.createNativeQuery("DELETE FROM tracking_event").executeUpdate()
                 + em.createNativeQuery("DELETE FROM shipment").executeUpdate());
     }
@@ -108,6 +109,35 @@ class RemittancesIT {
         assertEquals(expected, Set.copyOf(seen));
     }
 
+    @Test
+    void givenReturnDeductionsInAPayout_whenRecorded_thenOneForAReturnedParcelIsExpectedAndOneForADeliveredParcelIsAMismatch() {
+        Shipment returned = shipment(ShipmentStatus.RETURNED, NOW.minus(Duration.ofDays(3)));
+        Shipment delivered = shipment(ShipmentStatus.DELIVERED, NOW.minus(Duration.ofDays(3)));
+        var charge = Money.pkr(18_000);
+
+        int added = remittances(r -> r.record(courier, List.of(
+                RemittanceRecord.deduction(returned.trackingNumber(), charge, LocalDate.of(2026, 11, 28), "CPR-9"),
+                RemittanceRecord.deduction(delivered.trackingNumber(), charge, LocalDate.of(2026, 11, 28), "CPR-9"),
+                RemittanceRecord.deduction(returned.trackingNumber(), charge, LocalDate.of(2026, 11, 28), "CPR-9"))));
+
+        Remittances.Report report = remittances(r -> r.report(Duration.ofDays(7), 0, 100));
+        assertEquals(2, added, "the same deduction reported twice is recorded once");
+        assertEquals(1, report.mismatchCount(), "a return's deduction is expected; one for a delivered parcel is not");
+        assertEquals("DEDUCTED_UNRETURNED", report.mismatches().get(0).problem());
+        assertEquals(delivered.trackingNumber(), report.mismatches().get(0).trackingNumber());
+    }
+
+    @Test
+    void givenACourierReadByDate_whenThePullIsNoted_thenTheNextPullKnowsWhereItStopped() {
+        String reader = courier + "-dates";
+        assertTrue(remittances(r -> r.pulledThrough(reader)).isEmpty(), "never read before");
+
+        remittances(r -> { r.pulled(reader, LocalDate.of(2026, 11, 30)); return null; });
+        remittances(r -> { r.pulled(reader, LocalDate.of(2026, 12, 1)); return null; });
+
+        assertEquals(Optional.of(LocalDate.of(2026, 12, 1)), remittances(r -> r.pulledThrough(reader)));
+    }
+
     private Shipment shipment(ShipmentStatus status, Instant at) {
         return inTx(em -> {
             var line = new OrderDraft.Line("v1", "SKU-1", "Ajrak", Money.pkr(10_000), 1, 100);
@@ -116,9 +146,9 @@ class RemittancesIT {
             Order order = new Order(draft, "TJ-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase(),
                     "0".repeat(64), at, "test");
             em.persist(order);
-            Shipment shipment = new Shipment(order.id(), courier, "standard", Money.pkr(10_000), "PKR", at);
+            Shipment shipment = new Shipment(order.id(), order.number(), courier, "standard", Money.pkr(10_000), "PKR", at);
             shipment.booked("CN" + UUID.randomUUID().toString().substring(0, 12), null, null, at);
-            shipment.advance(status, at);
+            shipment.advance(status, null, at);
             em.persist(shipment);
             return shipment;
         });

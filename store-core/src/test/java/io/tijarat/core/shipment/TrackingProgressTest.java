@@ -28,14 +28,18 @@ class TrackingProgressTest {
             "IN_TRANSIT, DELIVERED, DELIVERED",
             "IN_TRANSIT, RETURNED, RETURNED",
             "IN_TRANSIT, EXCEPTION, IN_TRANSIT",
-            "IN_TRANSIT, CANCELLED, IN_TRANSIT"})
+            "IN_TRANSIT, CANCELLED, IN_TRANSIT",
+            "IN_TRANSIT, ATTEMPT_FAILED, IN_TRANSIT",
+            "BOOKED, ATTEMPT_FAILED, IN_TRANSIT",
+            "BOOKED, CANCELLED, CANCELLED"})
     void givenAShipmentOnItsWay_whenACourierStatusIsReported_thenItMovesOnlyForward(
             ShipmentStatus current, TrackingStatus reported, ShipmentStatus expected) {
         assertEquals(expected, TrackingProgress.next(current, reported));
     }
 
     @ParameterizedTest
-    @EnumSource(value = ShipmentStatus.class, names = {"DELIVERED", "RETURNED", "BOOKING", "FAILED", "UNKNOWN"})
+    @EnumSource(value = ShipmentStatus.class, names = {"DELIVERED", "RETURNED", "BOOKING", "FAILED", "UNKNOWN",
+            "CANCELLED"})
     void givenAShipmentNotOnItsWay_whenAnyStatusIsReported_thenItStaysWhereItIs(ShipmentStatus current) {
         for (TrackingStatus reported : TrackingStatus.values()) {
             assertEquals(current, TrackingProgress.next(current, reported), "reported " + reported);

@@ -89,11 +89,32 @@ public final class SampleRequests {
     public static ShipmentRequest shipment(IdempotencyKey bookingKey) {
         return ShipmentRequest.builder()
                 .bookingKey(bookingKey)
-                .orderNumber("1042")
+                .orderNumber(orderNumberFor(bookingKey))
                 .consignee(consignee("Karachi"))
                 .parcel(Parcel.ofGrams(800))
                 .contents("2 x cotton shirt")
                 .build();
+    }
+
+    /**
+     * A cash-on-delivery booking of {@code rupees} (whole rupees, as the core sends them), otherwise as
+     * {@link #shipment}.
+     */
+    public static ShipmentRequest codShipment(IdempotencyKey bookingKey, long rupees) {
+        return ShipmentRequest.builder()
+                .bookingKey(bookingKey)
+                .orderNumber(orderNumberFor(bookingKey))
+                .consignee(consignee("Karachi"))
+                .parcel(Parcel.ofGrams(800))
+                .codAmount(Money.pkr(rupees * 100))
+                .contents("2 x cotton shirt")
+                .build();
+    }
+
+    /** The sample booking's reference: an order number, distinct per key so bookings never meet at a stub. */
+    public static String orderNumberFor(IdempotencyKey bookingKey) {
+        String digits = Integer.toUnsignedString(bookingKey.value().hashCode() & 0x7fffffff);
+        return "TJ" + digits;
     }
 
     /** The price of a parcel of {@code grams} to {@code city}, from the shop's default pickup address. */

@@ -26,6 +26,9 @@ import io.tijarat.spi.shipping.ShippingCapability;
 import io.tijarat.spi.shipping.ShippingProvider;
 import io.tijarat.spi.shipping.ShippingProviderFactory;
 import io.tijarat.spi.shipping.TrackingCallbackOutcome;
+import io.tijarat.spi.shipping.TrackingStatus;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.Optional;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,6 +85,77 @@ public abstract class ShippingProviderContract extends ProviderContract<Shipping
                 + getClass().getSimpleName() + ": the provider declares TRACKING_WEBHOOKS, so the contract needs it");
     }
 
+    // ---------------------------------------------------------------- courier hooks (since SPI 1.3)
+    // Each case below that needs one of these is skipped, and says so, until the plugin's test overrides it.
+
+    /**
+     * The cash-on-delivery amount the plugin put in one request it sent to the courier, as sent (e.g. {@code "2450"});
+     * {@code null} for a request that carries none. Needed for the whole-rupee case when the provider declares
+     * {@link ShippingCapability#COD}.
+     */
+    protected String codAmountSentIn(LoggedRequest request) {
+        return null;
+    }
+
+    /**
+     * Each of the courier's tracking status codes (as the courier sends them) with the status it must map to; every
+     * documented code belongs here. Needed for the tracking case when the provider declares
+     * {@link ShippingCapability#TRACKING}.
+     */
+    protected Map<String, TrackingStatus> trackingCodes() {
+        return Map.of();
+    }
+
+    /** Programs the stub so that tracking {@code trackingNumber} answers with the courier's {@code code}. */
+    protected void stubTracking(WireMockServer gateway, String trackingNumber, String code) {
+        throw missingGatewayHook("stubTracking(WireMockServer, String, String)");
+    }
+
+    /** A tracking number the tracking and label cases use; any the stub accepts. */
+    protected String sampleTrackingNumber() {
+        return "123456789012";
+    }
+
+    /** Programs the stub to cancel {@link #sampleTrackingNumber()}; {@code false} (the default) skips the cancel case. */
+    protected boolean stubCancel(WireMockServer gateway) {
+        return false;
+    }
+
+    /** Programs the stub to give the label of {@link #sampleTrackingNumber()}; {@code false} skips the label case. */
+    protected boolean stubLabel(WireMockServer gateway) {
+        return false;
+    }
+
+    /**
+     * Programs the stub to refuse the configured credentials, as the courier does (its status and body, often HTTP 200
+     * with an error); {@code false} (the default) skips the case.
+     */
+    protected boolean stubWrongCredentials(WireMockServer gateway) {
+        return false;
+    }
+
+    /**
+     * Programs the stub to refuse the sample booking with HTTP 200 and an error in the body, the way the courier
+     * does (PostEx {@code statusCode:"404"}, Leopards {@code status:0}); {@code false} skips the case.
+     */
+    protected boolean stubBookingErrorWith200(WireMockServer gateway) {
+        return false;
+    }
+
+    /** A city of {@link io.tijarat.spi.geo.PakistanCities} the courier does not serve; empty skips the case. */
+    protected Optional<String> unservedCity() {
+        return Optional.empty();
+    }
+
+    /**
+     * Programs the stub so that what the plugin reads before it books (the city list, a login) fails — an HTTP 503
+     * for it; {@code false} (the default) skips the case. The booking request must then not go out, and the
+     * answer is certain: a {@link TransientProviderException} or a Rejected, never Unknown.
+     */
+    protected boolean stubReadsBeforeBookingDown(WireMockServer gateway) {
+        return false;
+    }
+
     // ------------------------------------------------------------------------------------- reads
 
     @Test
@@ -120,14 +194,132 @@ public abstract class ShippingProviderContract extends ProviderContract<Shipping
     }
 
     @Test
-    public final void givenOneBookingKey_whenBookedTwice_thenTheCourierSeesTheSameReferenceBothTimes() {
+    public final void givenOneBooking_whenBookedTwice_thenTheCourierSeesItsOrderNumberAsTheReferenceBothTimes() {
         stubBooking(gateway().server());
-        IdempotencyKey bookingKey = SampleRequests.newKey();
+        ShipmentRequest request = sampleShipment(SampleRequests.newKey());
 
-        provider().book(sampleShipment(bookingKey));
-        provider().book(sampleShipment(bookingKey));
+        provider().book(request);
+        provider().book(request);
 
-        References.assertSameReferenceForwarded(gateway().requests(), this::referenceSentIn, bookingKey, 2);
+        References.assertSameReferenceSent(gateway().requests(), this::referenceSentIn, request.orderNumber(), 2);
+    }
+
+    @Test
+    public final void givenACashOnDeliveryOrder_whenBooked_thenTheCourierIsAskedToCollectExactlyTheWholeRupees() {
+        assumeTrue(factory().descriptor().supports(ShippingCapability.COD), "the provider does not declare COD");
+        assumeTrue(talksToGateway(), "no courier API to send the amount to");
+        stubBooking(gateway().server());
+        ShipmentRequest request = SampleRequests.codShipment(SampleRequests.newKey(), 2_450);
+
+        provider().book(request);
+
+        List<String> amounts = gateway().requests().stream().map(this::codAmountSentIn)
+                .filter(java.util.Objects::nonNull).toList();
+        assumeFalse(amounts.isEmpty(), "override codAmountSentIn(LoggedRequest) to check the COD amount sent");
+        for (String amount : amounts) {
+            assertEquals(0, new java.math.BigDecimal(amount.strip()).compareTo(java.math.BigDecimal.valueOf(2_450)),
+                    () -> "the customer was told Rs 2,450 and the rider must collect exactly that, but the courier was"
+                            + " sent " + amount);
+        }
+    }
+
+    @Test
+    public final void givenAFailureBeforeTheBookingIsSent_whenBooking_thenTheAnswerIsCertainNotUnknown() {
+        assumeTrue(talksToGateway(), "no courier API");
+        assumeTrue(stubReadsBeforeBookingDown(gateway().server()),
+                "override stubReadsBeforeBookingDown(WireMockServer) to check failures before the booking");
+
+        try {
+            BookingOutcome outcome = provider().book(sampleShipment(SampleRequests.newKey()));
+            assertInstanceOf(BookingOutcome.Rejected.class, outcome, () -> "nothing was booked for certain (the"
+                    + " courier was never asked to book), so the answer is a transient failure or Rejected, not "
+                    + outcome + ": an Unknown would make staff check the courier's portal for nothing");
+        } catch (TransientProviderException expected) {
+            assertNoSecretIn(expected.getMessage(), "the failure's message");
+        }
+    }
+
+    @Test
+    public final void givenAnErrorInsideAnHttp200_whenBooking_thenRejectedNotBooked() {
+        assumeTrue(talksToGateway(), "no courier API");
+        assumeTrue(stubBookingErrorWith200(gateway().server()),
+                "override stubBookingErrorWith200(WireMockServer) to check the HTTP 200 error quirk");
+
+        BookingOutcome outcome = answer(provider(), "an error inside an HTTP 200");
+
+        BookingOutcome.Rejected rejected = assertInstanceOf(BookingOutcome.Rejected.class, outcome,
+                () -> "the courier said no, in the body of an HTTP 200: read the body; was " + outcome);
+        assertNoSecretIn(rejected.message(), "the rejection's message");
+    }
+
+    @Test
+    public final void givenWrongCredentials_whenBooking_thenAPermanentFailureWithoutTheSecret() {
+        assumeTrue(talksToGateway(), "no courier API");
+        assumeTrue(stubWrongCredentials(gateway().server()),
+                "override stubWrongCredentials(WireMockServer) to check wrong credentials");
+
+        io.tijarat.spi.PermanentProviderException failure = assertThrows(io.tijarat.spi.PermanentProviderException.class,
+                () -> provider().book(sampleShipment(SampleRequests.newKey())),
+                "refused credentials need the operator, not a retry: a PermanentProviderException");
+
+        assertNoSecretIn(failure.getMessage(), "the failure's message");
+    }
+
+    @Test
+    public final void givenACityTheCourierDoesNotServe_whenCoverageIsAsked_thenNotServed() {
+        assumeTrue(unservedCity().isPresent(), "override unservedCity() to check an unserved city");
+        if (talksToGateway()) {
+            stubReads(gateway().server());
+        }
+
+        CityCoverage coverage = provider().coverage(unservedCity().get());
+
+        assertFalse(coverage.delivery(), () -> unservedCity().get() + " is not served, so checkout must not offer it");
+        assertFalse(coverage.cashOnDelivery());
+    }
+
+    // ----------------------------------------------------------------------------- after booking
+
+    @Test
+    public final void givenEveryDocumentedStatusCode_whenTracked_thenEachMapsToItsStatus() {
+        assumeTrue(factory().descriptor().supports(ShippingCapability.TRACKING), "the provider does not declare TRACKING");
+        assumeFalse(trackingCodes().isEmpty(), "override trackingCodes() with every documented status code");
+
+        for (Map.Entry<String, TrackingStatus> code : trackingCodes().entrySet()) {
+            gateway().server().resetAll();
+            stubTracking(gateway().server(), sampleTrackingNumber(), code.getKey());
+
+            var tracking = assertDoesNotThrow(() -> provider().track(sampleTrackingNumber()),
+                    () -> "status code " + code.getKey() + " must be read, not thrown on");
+
+            assertEquals(code.getValue(), tracking.orElseThrow(() -> new AssertionError("status code " + code.getKey()
+                    + " was answered as an unknown tracking number")).status(), () -> "status code " + code.getKey());
+        }
+    }
+
+    @Test
+    public final void givenABookedParcel_whenCancelledBeforePickup_thenCancelled() {
+        assumeTrue(factory().descriptor().supports(ShippingCapability.CANCEL), "the provider does not declare CANCEL");
+        assumeTrue(stubCancel(gateway().server()), "override stubCancel(WireMockServer) to check cancelling");
+
+        var outcome = provider().cancel(SampleRequests.newKey(), sampleTrackingNumber());
+
+        assertInstanceOf(io.tijarat.spi.shipping.CancelOutcome.Cancelled.class, outcome);
+    }
+
+    @Test
+    public final void givenABookedParcel_whenItsLabelIsFetched_thenADocumentOrALinkWithoutCredentials() {
+        assumeTrue(factory().descriptor().supports(ShippingCapability.LABELS), "the provider does not declare LABELS");
+        assumeTrue(stubLabel(gateway().server()), "override stubLabel(WireMockServer) to check labels");
+
+        io.tijarat.spi.shipping.ShippingLabel label = provider().label(sampleTrackingNumber());
+
+        if (label instanceof io.tijarat.spi.shipping.ShippingLabel.Link link) {
+            assertNoSecretIn(link.url().toString(), "the label link (staff see and store it: download a link that"
+                    + " carries a credential and return a Document)");
+        } else {
+            assertTrue(((io.tijarat.spi.shipping.ShippingLabel.Document) label).content().length > 0);
+        }
     }
 
     @Test
@@ -264,16 +456,24 @@ public abstract class ShippingProviderContract extends ProviderContract<Shipping
     }
 
     @Override
+    final boolean implementsEarlierForm(Class<?> providerClass, Capability capability) throws NoSuchMethodException {
+        return capability == ShippingCapability.BOOKING_LOOKUP
+                && providerClass.getMethod("findBooking", IdempotencyKey.class).getDeclaringClass() != ShippingProvider.class;
+    }
+
+    @Override
     final Map<Capability, Method> optionalOperations() {
         try {
             Class<ShippingProvider> type = ShippingProvider.class;
             return Map.of(
                     ShippingCapability.RATES, type.getMethod("quote", RateRequest.class),
-                    ShippingCapability.BOOKING_LOOKUP, type.getMethod("findBooking", IdempotencyKey.class),
+                    ShippingCapability.BOOKING_LOOKUP, type.getMethod("findBooking", ShipmentRequest.class),
                     ShippingCapability.LABELS, type.getMethod("label", String.class),
                     ShippingCapability.TRACKING, type.getMethod("track", String.class),
                     ShippingCapability.CANCEL, type.getMethod("cancel", IdempotencyKey.class, String.class),
                     ShippingCapability.COD_REMITTANCE, type.getMethod("remittances", List.class),
+                    ShippingCapability.REMITTANCE_REPORTS, type.getMethod("remittances", java.time.LocalDate.class,
+                            java.time.LocalDate.class),
                     ShippingCapability.TRACKING_WEBHOOKS, type.getMethod("verifyTrackingCallback",
                             CallbackRequest.class));
         } catch (NoSuchMethodException e) {
