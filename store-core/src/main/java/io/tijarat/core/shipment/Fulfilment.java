@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.Optional;
 import io.tijarat.spi.IdempotencyKey;
+import io.tijarat.spi.shipping.ShipmentRequest;
 
 /**
  * Fulfilling orders: book with the order's courier (with the COD amount when the payment method collects
@@ -77,11 +78,28 @@ public class Fulfilment implements BackgroundJob {
         } catch (ProviderUnavailableException e) {
             return ledger.notSent(opened.shipmentId(), e.getMessage());
         }
+        if (ShipmentStatus.UNKNOWN.name().equals(view.status())
+                && supports(opened.providerId(), ShippingCapability.BOOKING_LOOKUP)) {
+            view = lookUp(opened.providerId(), opened.shipmentId(), opened.request()).orElse(view);
+        }
         if (ShipmentStatus.BOOKED.name().equals(view.status()) && view.labelUrl() == null && !view.labelStored()) {
             fetchLabel(opened.providerId(), opened.shipmentId(), view.trackingNumber());
             view = ledger.view(opened.shipmentId());
         }
         return view;
+    }
+
+    /**
+     * Asks the courier whether it has the booking by its reference and records what it says; empty when the courier
+     * could not be asked (the tracking job asks again).
+     */
+    private Optional<ShipmentLedger.View> lookUp(String providerId, String shipmentId, ShipmentRequest request) {
+        try {
+            return Optional.of(ledger.settleUnknown(shipmentId, couriers.findBooking(providerId, request), UNKNOWN_PATIENCE));
+        } catch (ProviderUnavailableException e) {
+            LOG.fine(() -> "Booking lookup for shipment " + shipmentId + " failed, retried later: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Asks the courier for a booked parcel's label and keeps it; a failure only means staff fetch it later. */
@@ -231,8 +249,8 @@ public class Fulfilment implements BackgroundJob {
                 continue;
             }
             try {
-                var found = couriers.findBooking(s.providerId(), ledger.requestFor(s.id()));
-                ShipmentLedger.View settled = ledger.settleUnknown(s.id(), found, UNKNOWN_PATIENCE);
+                ShipmentLedger.View settled = ledger.settleUnknown(s.id(),
+                        couriers.findBooking(s.providerId(), ledger.requestFor(s.id())), UNKNOWN_PATIENCE);
                 if (ShipmentStatus.BOOKED.name().equals(settled.status()) && settled.labelUrl() == null
                         && !settled.labelStored()) {
                     fetchLabel(s.providerId(), s.id(), settled.trackingNumber());

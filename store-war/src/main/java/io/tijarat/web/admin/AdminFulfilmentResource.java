@@ -82,7 +82,9 @@ public class AdminFulfilmentResource {
             summary = "The parcel's label (airway bill) to print: the document the courier gave (kept here), or a"
                     + " redirect (303) to the courier's link; fetched from the courier the first time if need be")
     @APIResponse(responseCode = "200", description = "The label document, in the courier's format (usually PDF)",
-            content = @Content(mediaType = "application/pdf"))
+            content = @Content(mediaType = "application/pdf",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            format = "binary")))
     @APIResponse(responseCode = "303", description = "The courier hosts the label: follow Location")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

@@ -122,7 +122,7 @@ class FulfilmentIT {
         String trkReturned = field(fulfil(http, returned), "trackingNumber");
         String trkUnpaid = field(fulfil(http, unpaid), "trackingNumber");
         int bookings = codAsked.size();
-        assertEquals(422, http.post("/api/admin/orders/" + delivered + "/fulfil", "", "Authorization", Tokens.staff()).statusCode(),
+        assertEquals(409, http.post("/api/admin/orders/" + delivered + "/fulfil", "", "Authorization", Tokens.staff()).statusCode(),
                 "an order on its way cannot be booked again");
         assertEquals(bookings, codAsked.size(), "the courier was not asked twice");
 

@@ -14,9 +14,15 @@ public final class Shop {
 
     /** Creates a product of its own (price Rs 100, plenty of stock) through the admin API. */
     public Shop(Http http) {
+        this(http, 10_000);
+    }
+
+    /** Creates a product of its own at {@code priceMinor} paisa (100 g, plenty of stock) through the admin API. */
+    public Shop(Http http, long priceMinor) {
         this.http = http;
         var created = http.post("/api/admin/products", "{\"slug\":\"p-" + sku.toLowerCase() + "\",\"title\":\"Test product\","
-                + "\"variants\":[{\"sku\":\"" + sku + "\",\"title\":\"One\",\"priceMinor\":10000,\"weightGrams\":100,\"stock\":1000}]}",
+                + "\"variants\":[{\"sku\":\"" + sku + "\",\"title\":\"One\",\"priceMinor\":" + priceMinor
+                + ",\"weightGrams\":100,\"stock\":1000}]}",
                 "Authorization", Tokens.admin());
         assertEquals(201, created.statusCode(), created.body());
     }
@@ -52,6 +58,13 @@ public final class Shop {
         var answer = post(paymentProvider, shippingProvider, city, customerName, email, locale, "");
         assertEquals(201, answer.statusCode(), answer.body());
         return answer;
+    }
+
+    /** A new cart holding one unit of this shop's product; its id. */
+    public String cart() {
+        String cartId = field(http.post("/api/carts", null).body(), "id");
+        http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}");
+        return cartId;
     }
 
     /** One unit of this shop's product in a new cart, checked out with {@code extraJson} added to the body. */
