@@ -3,6 +3,11 @@
 -- Cash on delivery is collected in whole rupees: a COD order's total is rounded down to whole rupees at checkout
 -- (never up: the customer never pays more than the sum of the prices), and the rounding is shown as its own line.
 ALTER TABLE customer_order ADD COLUMN rounding_minor BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE customer_order DROP CONSTRAINT ck_order_amounts;
+ALTER TABLE customer_order ADD CONSTRAINT ck_order_amounts CHECK (subtotal_minor >= 0 AND shipping_minor >= 0
+    AND tax_minor >= 0 AND rounding_minor <= 0 AND rounding_minor > -1000
+    AND total_minor = subtotal_minor + shipping_minor + tax_minor + rounding_minor
+    AND refunded_minor >= 0 AND refunded_minor <= total_minor);
 -- Where the shipping charge came from: COURIER (asked now or within the quote's validity), LAST_KNOWN (the courier
 -- could not be asked: its last answer for the same route, weight slab, service and payment kind) or FALLBACK (no
 -- answer ever: the configured fallback rate). Staff see it on the order.

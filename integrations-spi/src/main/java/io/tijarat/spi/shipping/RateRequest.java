@@ -5,7 +5,9 @@ import io.tijarat.spi.internal.Checks;
 import java.util.Optional;
 
 /**
- * What the courier would charge to carry a parcel. A read: it books nothing.
+ * What the courier would charge to carry a parcel. A read: it books nothing. For a cash-on-delivery request, quote
+ * only the services that collect cash at the destination (none: an empty list), since checkout offers what you
+ * quote. The core asks only couriers that declare {@link ShippingCapability#COD} for COD orders.
  *
  * @param originCity      where it ships from; empty for the shop's default pickup address at the
  *                        courier

@@ -167,6 +167,11 @@ public class CheckoutService {
     private ShippingRates.Rated shippingQuote(CheckoutCommand command, CustomerDetails customer, CartView cart,
                                               boolean cod) {
         String providerId = required("shippingProvider", command.shippingProvider());
+        if (cod && shipping.activeShipping().stream().anyMatch(d -> d.id().equals(providerId)
+                && !d.supports(io.tijarat.spi.shipping.ShippingCapability.COD))) {
+            throw InvalidRequestException.unprocessable("shippingProvider", providerId
+                    + " collects no cash on delivery; choose another courier or pay in advance");
+        }
         ShippingRates.Rated rated;
         try {
             rated = rates.quotes(providerId, ShippingOptions.rateRequest(customer.city(), cart, cod));

@@ -60,6 +60,9 @@ public class ShippingOptions {
         var request = rateRequest(canonical, cart, cod);
         List<Option> options = new ArrayList<>();
         for (ProviderDescriptor courier : shipping.activeShipping()) {
+            if (cod && !courier.supports(io.tijarat.spi.shipping.ShippingCapability.COD)) {
+                continue; // a courier that collects no cash cannot carry a cash-on-delivery order
+            }
             try {
                 ShippingRates.Rated rated = rates.quotes(courier.id(), request);
                 rated.quotes().forEach(q -> options.add(new Option(courier.id(), q.serviceCode(),

@@ -157,13 +157,18 @@ public class Fulfilment implements BackgroundJob {
                     + " cannot cancel bookings through its API: cancel it in the courier's portal");
         }
         try {
-            var outcome = couriers.cancel(shipment.providerId(), IdempotencyKey.of(shipment.id() + "-cancel"),
-                    shipment.trackingNumber());
+            var outcome = couriers.cancel(shipment.providerId(), cancelKey(shipment), shipment.trackingNumber());
             return ledger.cancelAnswered(shipmentId, outcome);
         } catch (ProviderUnavailableException e) {
             throw new ServiceUnavailableException(shipment.providerId()
                     + " could not be asked to cancel right now; nothing changed, try again shortly");
         }
+    }
+
+    /** The cancellation's key: the same for every try of one shipment's cancel, never its booking key. */
+    static IdempotencyKey cancelKey(Shipment shipment) {
+        String id = shipment.id();
+        return IdempotencyKey.of((id.charAt(0) == 'C' ? "X" : "C") + id.substring(1));
     }
 
     private boolean supports(String providerId, ShippingCapability capability) {
