@@ -102,6 +102,25 @@ public class Fulfilment implements BackgroundJob {
         }
     }
 
+    /**
+     * Books a reverse pickup for a delivered order with its courier (a return or exchange: the rider collects the
+     * parcel from the customer). Only couriers that declare {@code REVERSE_PICKUP}; persist, call, record, as for
+     * every booking.
+     */
+    public ShipmentLedger.View returnPickup(String orderId) {
+        String courier = ledger.shippingProviderOf(orderId);
+        if (!supports(courier, ShippingCapability.REVERSE_PICKUP)) {
+            throw InvalidRequestException.unprocessable("order", courier
+                    + " offers no reverse pickups through its API: arrange the return in the courier's portal");
+        }
+        ShipmentLedger.Opened opened = ledger.openReverse(orderId);
+        try {
+            return ledger.booked(opened.shipmentId(), couriers.book(opened.providerId(), opened.request()));
+        } catch (ProviderUnavailableException e) {
+            return ledger.notSent(opened.shipmentId(), e.getMessage());
+        }
+    }
+
     /** Asks the courier for a booked parcel's label and keeps it; a failure only means staff fetch it later. */
     private void fetchLabel(String providerId, String shipmentId, String trackingNumber) {
         if (!supports(providerId, ShippingCapability.LABELS)) {

@@ -51,6 +51,10 @@ public class Shipment {
     @Column(name = "courier_status", length = 20)
     private String courierStatus;
 
+    /** A reverse pickup: from the customer back to the shop (a return); it never moves the order. */
+    @Column(name = "reverse_pickup", nullable = false)
+    private boolean reversePickup;
+
     @Column(name = "cod_amount_minor")
     private Long codAmountMinor;
 
@@ -130,6 +134,12 @@ public class Shipment {
         this.updatedAt = now;
     }
 
+    /** Marks this shipment a reverse pickup (a return from the customer); set before it is persisted. */
+    Shipment reverse() {
+        this.reversePickup = true;
+        return this;
+    }
+
     /** The courier cancelled the booking: nothing is on its way, the order can be booked again. */
     void cancelled(Instant now) {
         this.status = ShipmentStatus.CANCELLED;
@@ -161,6 +171,7 @@ public class Shipment {
     public String trackingNumber() { return trackingNumber; }
     public String labelUrl() { return labelUrl; }
     public String reference() { return reference; }
+    public boolean reversePickup() { return reversePickup; }
     public String courierStatus() { return courierStatus; }
     public Instant updatedAt() { return updatedAt; }
     public Long codAmountMinor() { return codAmountMinor; }

@@ -48,7 +48,8 @@ public class ShipmentLedger {
     io.tijarat.core.config.TijaratSettings settings;
 
     /** A shipment as staff see it, with its order's state. */
-    public record View(String id, String orderId, String providerId, String status, String reference,
+    public record View(String id, String orderId, String providerId, String status, boolean reversePickup,
+                       String reference,
                        String trackingNumber, String courierStatus, String labelUrl, boolean labelStored,
                        Long codAmountMinor, String error, String orderStatus) {
     }
@@ -88,6 +89,34 @@ public class ShipmentLedger {
         return new Opened(shipment.id(), shipment.providerId(), request(shipment, order));
     }
 
+    /**
+     * Opens a reverse pickup for a delivered order: the courier collects the parcel from the customer and brings it
+     * back to the shop. Its reference is the order number suffixed {@code -R}, {@code -R2}…; it collects no cash and
+     * never moves the order (a refund is staff's decision).
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Opened openReverse(String orderId) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw new NotFoundException("no order with this id");
+        }
+        if (order.status() != OrderStatus.DELIVERED && order.status() != OrderStatus.COMPLETED
+                && order.status() != OrderStatus.PARTIALLY_REFUNDED) {
+            throw InvalidRequestException.unprocessable("order", "an order that is " + order.status()
+                    + " has not been delivered: a return pickup is for a delivered order");
+        }
+        List<Shipment> earlier = em.createQuery("select s from Shipment s where s.orderId = :o and s.reversePickup = true",
+                Shipment.class).setParameter("o", orderId).getResultList();
+        if (earlier.stream().anyMatch(s -> s.status().isActive())) {
+            throw new ConflictException("a return pickup for this order is already on its way");
+        }
+        String reference = order.number() + "-R" + (earlier.isEmpty() ? "" : String.valueOf(earlier.size() + 1));
+        var shipment = new Shipment(orderId, reference, order.shippingProvider(), null, null, order.total().currency(),
+                clock.instant()).reverse();
+        em.persist(shipment);
+        return new Opened(shipment.id(), shipment.providerId(), request(shipment, order));
+    }
+
     /** A COD order's total is whole rupees from checkout on; one placed before that rule is rounded down here. */
     private static Money wholeRupees(Money total) {
         return total.plus(io.tijarat.core.order.OrderDraft.wholeRupeeRounding(total));
@@ -107,6 +136,7 @@ public class ShipmentLedger {
                 .codAmount(shipment.codAmountMinor() == null ? null : Money.of(shipment.codAmountMinor(), shipment.currency()))
                 .serviceCode(fallback ? null : shipment.serviceCode())
                 .contents(order.lines().size() + " item(s), order " + order.number())
+                .reverse(shipment.reversePickup())
                 .build();
     }
 
@@ -115,6 +145,15 @@ public class ShipmentLedger {
     public ShipmentRequest requestFor(String shipmentId) {
         Shipment shipment = em.find(Shipment.class, shipmentId);
         return request(shipment, em.find(Order.class, shipment.orderId()));
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public String shippingProviderOf(String orderId) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId);
+        if (order == null) {
+            throw new NotFoundException("no order with this id");
+        }
+        return order.shippingProvider();
     }
 
     @Transactional(TxType.REQUIRED)
@@ -139,7 +178,7 @@ public class ShipmentLedger {
                 shipment.booked(booked.trackingNumber(), booked.courierReference().orElse(null), label, now);
                 booked.label().filter(l -> l instanceof ShippingLabel.Document)
                         .ifPresent(l -> storeLabel(shipment.id(), (ShippingLabel.Document) l, now));
-                if (order.status() != OrderStatus.FULFILLING) {
+                if (!shipment.reversePickup() && order.status() != OrderStatus.FULFILLING) {
                     order.moveTo(OrderStatus.FULFILLING, "booked with " + shipment.providerId() + ", tracking "
                             + booked.trackingNumber(), "courier:" + shipment.providerId(), now);
                 }
@@ -177,7 +216,8 @@ public class ShipmentLedger {
                 String label = booked.label().filter(l -> l instanceof ShippingLabel.Link)
                         .map(l -> ((ShippingLabel.Link) l).url().toString()).orElse(null);
                 shipment.booked(booked.trackingNumber(), booked.courierReference().orElse(null), label, now);
-                if (order.status() != OrderStatus.FULFILLING && order.status().canMoveTo(OrderStatus.FULFILLING)) {
+                if (!shipment.reversePickup() && order.status() != OrderStatus.FULFILLING
+                        && order.status().canMoveTo(OrderStatus.FULFILLING)) {
                     order.moveTo(OrderStatus.FULFILLING, "booking confirmed by lookup at " + shipment.providerId()
                             + ", tracking " + booked.trackingNumber(), "courier:" + shipment.providerId(), now);
                 }
@@ -325,7 +365,7 @@ public class ShipmentLedger {
         ShipmentStatus after = TrackingProgress.next(before, reported == null ? TrackingStatus.BOOKED : reported);
         Order order = em.find(Order.class, shipment.orderId(), LockModeType.PESSIMISTIC_WRITE);
         shipment.advance(after, reported == null ? null : reported.name(), now);
-        if (before.isTracked()) {
+        if (before.isTracked() && !shipment.reversePickup()) {
             String actor = "courier:" + shipment.providerId();
             for (OrderStatus target : TrackingProgress.orderPath(after)) {
                 if (forward(order, target, reason(target, shipment), actor, now)) {
@@ -396,7 +436,8 @@ public class ShipmentLedger {
     private View view(Shipment s, Order o) {
         boolean stored = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM shipment_label WHERE shipment_id = ?1")
                 .setParameter(1, s.id()).getSingleResult()).longValue() > 0;
-        return new View(s.id(), s.orderId(), s.providerId(), s.status().name(), s.reference(), s.trackingNumber(),
+        return new View(s.id(), s.orderId(), s.providerId(), s.status().name(), s.reversePickup(), s.reference(),
+                s.trackingNumber(),
                 s.courierStatus(), s.labelUrl(), stored, s.codAmountMinor(), s.lastError(), o.status().name());
     }
 

@@ -218,6 +218,24 @@ public class AdminOrderResource {
     }
 
     @POST
+    @Path("/{orderId}/return-pickup")
+    @Operation(operationId = "returnPickup",
+            summary = "Book a reverse pickup for a delivered order: the courier collects the parcel from the customer",
+            description = "Only with a courier that offers reverse pickups through its API. The reference on the slip is"
+                    + " the order number suffixed -R; nothing is collected, and the order does not move (refunds are"
+                    + " separate).")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShipmentView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public ShipmentLedger.View returnPickup(@PathParam("orderId") String orderId) {
+        return fulfilment.returnPickup(orderId);
+    }
+
+    @POST
     @Path("/{orderId}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(TijaratApplication.ADMIN)

@@ -56,6 +56,9 @@ class ContractsCatchBrokenPluginsTest {
                 broken(ClaimsRefund.class,
                         "givenDeclaredCapabilities_whenTheProviderIsInspected_thenItImplementsEveryOperationTheyUnlock",
                         "givenADecliningGateway_whenStarted_thenDeclined"),
+                broken(SendsCodInPaisa.class,
+                        "givenACashOnDeliveryOrder_whenBooked_thenTheCourierIsAskedToCollectExactlyTheWholeRupees",
+                        "givenAnErrorInsideAnHttp200_whenBooking_thenRejectedNotBooked"),
                 broken(ClaimsTracking.class,
                         "givenDeclaredCapabilities_whenTheProviderIsInspected_thenItImplementsEveryOperationTheyUnlock",
                         "givenTheSampleCity_whenCoverageIsAsked_thenTheAnswerIsAboutThatCity"),
@@ -174,6 +177,13 @@ class ContractsCatchBrokenPluginsTest {
         @Override
         protected ShippingProviderFactory newFactory() {
             return new BrokenPlugins.ClaimsTracking();
+        }
+    }
+
+    static class SendsCodInPaisa extends FakeCourierContractTest {
+        @Override
+        protected ShippingProviderFactory newFactory() {
+            return new BrokenPlugins.SendsCodInPaisa();
         }
     }
 

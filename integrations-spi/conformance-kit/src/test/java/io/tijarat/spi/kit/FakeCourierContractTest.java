@@ -52,6 +52,24 @@ class FakeCourierContractTest extends ShippingProviderContract {
     }
 
     @Override
+    protected String codAmountSentIn(LoggedRequest request) {
+        java.util.regex.Matcher cod = java.util.regex.Pattern.compile("\"cod\":(\\d+)").matcher(request.getBodyAsString());
+        return cod.find() && !cod.group(1).equals("0") ? cod.group(1) : null;
+    }
+
+    @Override
+    protected boolean stubBookingErrorWith200(WireMockServer gateway) {
+        gateway.stubFor(post(urlEqualTo("/bookings"))
+                .willReturn(okJson("{\"status\":0,\"error\":\"destination city not served\"}")));
+        return true;
+    }
+
+    @Override
+    protected java.util.Optional<String> unservedCity() {
+        return java.util.Optional.of("Quetta");
+    }
+
+    @Override
     protected CallbackRequest signedTrackingCallback(ProviderConfig config) {
         String body = "{\"event\":\"evt-8812\",\"cn\":\"FC123456\",\"status\":\"DELIVERED\","
                 + "\"at\":\"2025-03-03T05:00:00Z\"}";

@@ -124,6 +124,13 @@ public final class BrokenPlugins {
         }
     }
 
+    /** Asks the rider to collect the COD amount in paisa. */
+    public static final class SendsCodInPaisa extends FakeCourierProviderFactory {
+        public SendsCodInPaisa() {
+            super(Quirk.SENDS_COD_IN_PAISA, ShippingCapability.COD);
+        }
+    }
+
     /** Rejects a message whose answer came too late. */
     public static final class RejectsOnTimeout extends FakeSmsProviderFactory {
         public RejectsOnTimeout() {

@@ -60,9 +60,11 @@ final class FakeCourierProvider implements ShippingProvider {
 
     @Override
     public BookingOutcome book(ShipmentRequest request) {
-        String reference = request.bookingKey().value();
+        String reference = request.orderNumber();
+        long cod = request.codAmount().map(m -> quirk == Quirk.SENDS_COD_IN_PAISA ? m.minorUnits() : m.wholeUnits())
+                .orElse(0L);
         String json = "{\"orderRef\":\"" + reference + "\",\"city\":\"" + request.consignee().city()
-                + "\",\"grams\":" + request.parcel().weightGrams() + "}";
+                + "\",\"grams\":" + request.parcel().weightGrams() + ",\"cod\":" + cod + "}";
         FakeGateway.Result result = gateway.post("/bookings", json, reference, apiKey.reveal());
         if (result instanceof FakeGateway.Result.MaybeSent maybe) {
             return new BookingOutcome.Unknown(maybe.detail());

@@ -19,7 +19,7 @@ public class FakeCourierProviderFactory implements ShippingProviderFactory {
     private final ProviderDescriptor descriptor;
 
     public FakeCourierProviderFactory() {
-        this(Quirk.NONE, ShippingCapability.TRACKING_WEBHOOKS);
+        this(Quirk.NONE, ShippingCapability.TRACKING_WEBHOOKS, ShippingCapability.COD);
     }
 
     FakeCourierProviderFactory(Quirk quirk, ShippingCapability... capabilities) {

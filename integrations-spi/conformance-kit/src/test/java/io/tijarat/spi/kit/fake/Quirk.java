@@ -23,5 +23,7 @@ public enum Quirk {
     /** Answers a response timeout with a rejection instead of Unknown. */
     REJECTS_ON_TIMEOUT,
     /** Believes a tracking webhook that carries a signature header, without checking it. */
-    ACCEPTS_TAMPERED_WEBHOOKS
+    ACCEPTS_TAMPERED_WEBHOOKS,
+    /** Sends the COD amount in paisa (the rider would collect a hundred times too much). */
+    SENDS_COD_IN_PAISA
 }
