@@ -53,6 +53,10 @@ public class TijaratSettings {
     private Optional<String> storefrontReturnUrl;
     private boolean demoCatalog;
     private boolean notificationsSms;
+    private int smsMaxParts;
+    private long smsPricePerPart;
+    private int smsPerPhonePerDay;
+    private int smsPerDay;
     private Optional<String> merchantEmail;
     private long pluginMaxResponseBytes;
     private Duration remittanceWindow;
@@ -117,6 +121,11 @@ public class TijaratSettings {
         read.number("tijarat.cart.max-lines", 30, 1, 1_000, "a whole number from 1 to 1000");
         read.number("tijarat.tax.rate-basis-points", 0, 0, 10_000, "a whole number of basis points from 0 to 10000");
         notificationsSms = read.bool("tijarat.notifications.sms", false);
+        smsMaxParts = (int) read.number("tijarat.sms.max-parts", 3, 1, 10, "a whole number from 1 to 10");
+        smsPricePerPart = read.number("tijarat.sms.price-per-part-paisa", 0, 0, 100_000,
+                "a whole number of paisa from 0 to 100000");
+        smsPerPhonePerDay = (int) read.number("tijarat.sms.per-phone-per-day", 10, 1, 1_000, "a whole number from 1 to 1000");
+        smsPerDay = (int) read.number("tijarat.sms.per-day", 2_000, 1, 10_000_000, "a whole number from 1 to 10000000");
         merchantEmail = read.email("tijarat.notifications.merchant-email");
         pluginMaxResponseBytes = read.number("tijarat.plugins.max-response-bytes", 2L * 1024 * 1024, 1024,
                 256L * 1024 * 1024, "a number of bytes from 1024 to 268435456");
@@ -202,6 +211,18 @@ public class TijaratSettings {
 
     /** Also text customers (needs an SMS plugin). */
     public boolean notificationsSms() { return notificationsSms; }
+
+    /** The most parts one SMS may take; a longer text goes out in another language that fits, or is parked. */
+    public int smsMaxParts() { return smsMaxParts; }
+
+    /** What the shop pays its gateway per SMS part, in paisa (0: not configured), for the cost shown to admins. */
+    public long smsPricePerPart() { return smsPricePerPart; }
+
+    /** SMS to one phone number per Pakistan day; beyond it messages are parked and the admin sees why. */
+    public int smsPerPhonePerDay() { return smsPerPhonePerDay; }
+
+    /** SMS the shop sends per Pakistan day; beyond it messages are parked and the admin sees why. */
+    public int smsPerDay() { return smsPerDay; }
 
     /** Where the shop hears of new and paid orders. */
     public Optional<String> merchantEmail() { return merchantEmail; }

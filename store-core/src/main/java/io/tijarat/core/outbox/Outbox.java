@@ -21,6 +21,8 @@ import java.text.NumberFormat;
 import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Clock;
 import java.util.Locale;
+import io.tijarat.core.messaging.SmsText;
+import io.tijarat.spi.notification.NotificationCapability;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,7 +78,7 @@ public class Outbox {
             write(event, order, Channel.EMAIL, order.customerEmail(), order.locale(), customer);
         }
         if (settings.notificationsSms()) {
-            write(event, order, Channel.SMS, order.customerPhone(), order.locale(), customer);
+            writeSms(event, order, customer[1], Templates.render(event, "en", values)[1]);
         }
         Optional<String> merchantEmail = settings.merchantEmail();
         if (merchantEmail.filter(m -> !m.isBlank()).isPresent()
@@ -100,10 +102,37 @@ public class Outbox {
         em.persist(message);
     }
 
+    /**
+     * An SMS in the customer's language when the gateway can carry it (Urdu needs {@code UNICODE_SMS}) within
+     * {@code tijarat.sms.max-parts}, else in English; a message neither fits is written PARKED with the reasons, for
+     * an admin, never cut or garbled. The encoding, parts and cost are kept with it.
+     */
+    private void writeSms(OrderEvent event, Order order, String inLocale, String inEnglish) {
+        Optional<String> provider = providers.providerFor(Channel.SMS);
+        boolean unicode = provider.map(p -> providers.supports(p, NotificationCapability.UNICODE_SMS)).orElse(true);
+        var candidates = new java.util.ArrayList<SmsText.Candidate>();
+        candidates.add(new SmsText.Candidate(order.locale(), inLocale));
+        if (!"en".equals(order.locale())) {
+            candidates.add(new SmsText.Candidate("en", inEnglish));
+        }
+        SmsText chosen = SmsText.choose(candidates, unicode, settings.smsMaxParts());
+        var message = new OutboxMessage(event, order.id(), Channel.SMS, order.customerPhone(),
+                chosen.locale().orElse(order.locale()), null, chosen.text().orElse(inLocale), clock.instant());
+        chosen.parts().ifPresent(parts -> message.billedAs(parts, settings.smsPricePerPart()));
+        if (provider.isEmpty()) {
+            message.notRoutable("no active notification provider for SMS when the message was written");
+        } else if (chosen.refusal().isPresent()) {
+            message.notRoutable("not sent as SMS: " + chosen.refusal().get());
+        }
+        em.persist(message);
+    }
+
+    /** Rs 2,239 for whole rupees (every cash-on-delivery total), Rs 2,239.48 otherwise: as the customer was told. */
     private static String rupees(Money amount) {
         var format = NumberFormat.getNumberInstance(Locale.ENGLISH);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
+        int digits = amount.isWhole() ? 0 : 2;
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
         return "Rs " + format.format(java.math.BigDecimal.valueOf(amount.minorUnits(), 2));
     }
 }

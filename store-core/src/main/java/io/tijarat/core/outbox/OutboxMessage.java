@@ -73,6 +73,16 @@ public class OutboxMessage {
     @Column(name = "provider_message_id", length = 200)
     private String providerMessageId;
 
+    /** For SMS: GSM_7 or UCS_2, the parts billed, and their cost at the configured price (null for e-mail). */
+    @Column(name = "sms_encoding", length = 8)
+    private String smsEncoding;
+
+    @Column(name = "sms_parts")
+    private Integer smsParts;
+
+    @Column(name = "cost_minor")
+    private Long costMinor;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -96,6 +106,13 @@ public class OutboxMessage {
         this.state = State.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    /** Records how the SMS goes out: its encoding, parts and cost. */
+    void billedAs(io.tijarat.core.messaging.SmsParts parts, long pricePerPart) {
+        this.smsEncoding = parts.encoding() == io.tijarat.core.messaging.SmsEncoding.GSM_7 ? "GSM_7" : "UCS_2";
+        this.smsParts = parts.parts();
+        this.costMinor = pricePerPart == 0 ? null : parts.cost(pricePerPart);
     }
 
     void lease(Instant until) {
@@ -141,6 +158,9 @@ public class OutboxMessage {
     public OrderEvent eventType() { return eventType; }
     public String orderId() { return orderId; }
     public Channel channel() { return channel; }
+    public String smsEncoding() { return smsEncoding; }
+    public Integer smsParts() { return smsParts; }
+    public Long costMinor() { return costMinor; }
     public String recipient() { return recipient; }
     public String locale() { return locale; }
     public String subject() { return subject; }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,6 +103,11 @@ public class OutboxRelay implements BackgroundJob {
         if (provider.isEmpty()) {
             return retryLater(m, "no active notification provider for " + m.channel()) ? PARKED : RETRYING;
         }
+        Optional<String> capped = m.channel() == Channel.SMS ? overCap(m) : Optional.empty();
+        if (capped.isPresent()) {
+            store.failed(m.id(), capped.get(), clock.instant(), true);
+            return PARKED;
+        }
         try {
             SendOutcome outcome = providers.send(provider.get(), request(m));
             if (outcome instanceof SendOutcome.Accepted accepted) {
@@ -117,6 +123,33 @@ public class OutboxRelay implements BackgroundJob {
         } catch (ProviderUnavailableException | IllegalArgumentException e) {
             return retryLater(m, e.getMessage()) ? PARKED : RETRYING;
         }
+    }
+
+    private static final java.time.ZoneId PAKISTAN = java.time.ZoneId.of("Asia/Karachi");
+    /** The day (Pakistan) on which the caps were last reported in the log, so a flood logs once a day, not per message. */
+    private final java.util.concurrent.atomic.AtomicReference<java.time.LocalDate> capLogged = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Why this SMS may not go out today, if a cap stops it: {@code tijarat.sms.per-phone-per-day} to one number, or
+     * {@code tijarat.sms.per-day} for the shop (Pakistan days). A flood stops at the cap; each parked message says
+     * why (admins see it in {@code /api/admin/notifications?state=PARKED} and can retry it tomorrow), and the first
+     * of the day is logged.
+     */
+    private Optional<String> overCap(OutboxMessage m) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), PAKISTAN);
+        Instant since = today.atStartOfDay(PAKISTAN).toInstant();
+        String reason = null;
+        if (store.smsSentSince(since, null) >= settings.smsPerDay()) {
+            reason = "the shop's daily SMS cap (tijarat.sms.per-day=" + settings.smsPerDay() + ") is reached";
+        } else if (store.smsSentSince(since, m.recipient()) >= settings.smsPerPhonePerDay()) {
+            reason = "this number's daily SMS cap (tijarat.sms.per-phone-per-day=" + settings.smsPerPhonePerDay()
+                    + ") is reached";
+        }
+        if (reason != null && !today.equals(capLogged.getAndSet(today))) {
+            String why = reason;
+            LOG.warning(() -> "SMS parked: " + why + "; further messages over a cap today are parked without a log line");
+        }
+        return Optional.ofNullable(reason);
     }
 
     /** Schedules the next attempt; returns true when this was the last one and the message is parked. */

@@ -45,6 +45,18 @@ public class OutboxStore {
         }).toList();
     }
 
+    /** SMS sent since {@code since}: to {@code recipient}, or by the whole shop when it is null. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public long smsSentSince(Instant since, String recipient) {
+        var query = em.createQuery("select count(m) from OutboxMessage m where m.channel = :sms and m.sentAt >= :since"
+                + (recipient == null ? "" : " and m.recipient = :to"), Long.class)
+                .setParameter("sms", io.tijarat.spi.notification.Channel.SMS).setParameter("since", since);
+        if (recipient != null) {
+            query.setParameter("to", recipient);
+        }
+        return query.getSingleResult();
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public void sent(String id, String providerId, String providerMessageId) {
         em.find(OutboxMessage.class, id).sent(providerId, providerMessageId, clock.instant());

@@ -14,6 +14,9 @@ public interface NotificationProviders {
      */
     Optional<String> providerFor(Channel channel);
 
+    /** Whether the active provider {@code providerId} declares {@code capability} (false when it is not active). */
+    boolean supports(String providerId, io.tijarat.spi.notification.NotificationCapability capability);
+
     /**
      * Sends one message. "Maybe delivered" (timeout after sending, a plugin bug) ends as
      * {@link SendOutcome.Unknown}; "certainly not sent" throws {@link ProviderUnavailableException}.

@@ -410,6 +410,12 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     }
 
     @Override
+    public boolean supports(String providerId, NotificationCapability capability) {
+        return registry.activeDescriptors(ProviderType.NOTIFICATION).stream()
+                .anyMatch(d -> d.id().equals(providerId) && d.supports(capability));
+    }
+
+    @Override
     public SendOutcome send(String providerId, MessageRequest request) {
         return mutatingCall(providerId, ProviderType.NOTIFICATION, GuardedNotification.class, "send",
                 p -> p.send(request), SendOutcome.Unknown::new);

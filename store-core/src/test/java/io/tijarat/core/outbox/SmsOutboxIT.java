@@ -1,0 +1,195 @@
+package io.tijarat.core.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tijarat.core.config.TijaratSettings;
+import io.tijarat.core.order.Order;
+import io.tijarat.core.order.OrderDraft;
+import io.tijarat.core.order.OrderEvent;
+import io.tijarat.core.order.OrderEventRaised;
+import io.tijarat.core.provider.NotificationProviders;
+import io.tijarat.core.testsupport.MovableClock;
+import io.tijarat.core.testsupport.TestJpa;
+import io.tijarat.spi.Money;
+import io.tijarat.spi.PhoneNumber;
+import io.tijarat.spi.notification.Channel;
+import io.tijarat.spi.notification.MessageRequest;
+import io.tijarat.spi.notification.NotificationCapability;
+import io.tijarat.spi.notification.SendOutcome;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SMS as customers get them and shops pay for them, on the real database: Urdu as UCS-2 where the gateway can send
+ * it and English where it cannot, with the parts and their cost kept; and the daily caps per phone and per shop,
+ * beyond which messages are parked with the reason instead of sent.
+ */
+class SmsOutboxIT {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T06:00:00Z")); // 11:00 in Karachi
+    private final String phone = "+9230" + String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits())).substring(0, 8);
+    private final List<MessageRequest> sent = new ArrayList<>();
+
+    @Test
+    void givenAnUrduCustomer_whenTheGatewaySendsUnicode_thenTheSmsIsUrduAsUcs2WithItsPartsAndCost() {
+        Order order = order("ur");
+
+        OutboxMessage sms = write(order, true, Map.of());
+
+        assertEquals("ur", sms.locale());
+        assertTrue(sms.body().contains("آرڈر"), sms.body());
+        assertEquals("UCS_2", sms.smsEncoding());
+        int expectedParts = io.tijarat.core.messaging.SmsParts.of(sms.body()).parts();
+        assertEquals(expectedParts, sms.smsParts());
+        assertEquals(expectedParts * 150L, sms.costMinor(), "parts at Rs 1.50 each");
+        assertEquals(OutboxMessage.State.PENDING, sms.state());
+    }
+
+    @Test
+    void givenAnUrduCustomer_whenTheGatewayCannotSendUnicode_thenTheSmsGoesOutInEnglishNotGarbled() {
+        OutboxMessage sms = write(order("ur"), false, Map.of());
+
+        assertEquals("en", sms.locale());
+        assertEquals("GSM_7", sms.smsEncoding());
+        assertTrue(sms.body().startsWith("Dear") || sms.body().contains("order"), sms.body());
+    }
+
+    @Test
+    void givenAnUrduTextLongerThanTheLimit_whenWritten_thenTheEnglishTextThatFitsIsSentNotACutOne() {
+        OutboxMessage sms = write(order("ur"), true, Map.of("tijarat.sms.max-parts", "1"));
+
+        assertEquals("en", sms.locale(), "the Urdu text takes 2 parts of UCS-2; the English one fits one");
+        assertEquals(1, sms.smsParts());
+        assertEquals(OutboxMessage.State.PENDING, sms.state());
+    }
+
+    @Test
+    void givenNoTextTheGatewayCanCarry_whenWritten_thenParkedWithTheReasonNeverGarbled() {
+        OutboxMessage sms = write(order("en", "عائشہ خان"), false, Map.of());
+
+        assertEquals(OutboxMessage.State.PARKED, sms.state());
+        assertTrue(sms.lastError().contains("needs UCS-2 (e.g. Urdu), which the SMS gateway cannot send"), sms.lastError());
+    }
+
+    @Test
+    void givenAPhoneAtItsDailyCap_whenMoreSmsAreDue_thenTheRestAreParkedSayingWhyAndTheNextDayTheyMayGo() {
+        Map<String, String> caps = Map.of("tijarat.sms.per-phone-per-day", "2");
+        Order order = order("en");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(write(order, true, caps).id());
+        }
+
+        OutboxRelay.Run run = relay(caps).runOnce();
+
+        assertEquals(2, run.sent());
+        assertEquals(1, run.parked());
+        List<OutboxMessage> mine = ids.stream().map(id -> TestJpa.inTransaction(em -> em.find(OutboxMessage.class, id))).toList();
+        OutboxMessage parked = mine.stream().filter(m -> m.state() == OutboxMessage.State.PARKED).findFirst().orElseThrow();
+        assertTrue(parked.lastError().contains("tijarat.sms.per-phone-per-day=2"), parked.lastError());
+        assertEquals(2, sent.size(), "the gateway got two messages, not three");
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    private Order order(String locale) {
+        return order(locale, "Ayesha Khan");
+    }
+
+    private Order order(String locale, String name) {
+        return TestJpa.inTransaction(em -> {
+            var line = new OrderDraft.Line("v1", "SKU-1", "Ajrak", Money.pkr(223_900), 1, 100);
+            var draft = new OrderDraft(name, PhoneNumber.of(phone), null, locale, "House 1", "Karachi", null,
+                    "cod", "flat-rate", "STANDARD", List.of(line), Money.pkr(223_900), Money.pkr(0), Money.pkr(0));
+            Order order = new Order(draft, "TJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                    "0".repeat(64), clock.instant(), "test");
+            em.persist(order);
+            return order;
+        });
+    }
+
+    private OutboxMessage write(Order order, boolean unicode, Map<String, String> extra) {
+        return TestJpa.inTransaction(em -> {
+            var outbox = new Outbox();
+            outbox.em = em;
+            outbox.clock = clock;
+            outbox.settings = settings(extra);
+            outbox.providers = gateway(unicode);
+            Order managed = em.find(Order.class, order.id());
+            outbox.on(new OrderEventRaised(managed, OrderEvent.ORDER_DELIVERED, managed.total(), Map.of()));
+            em.flush();
+            return em.createQuery("select m from OutboxMessage m where m.orderId = :o and m.channel = :sms"
+                            + " order by m.createdAt desc, m.id desc", OutboxMessage.class)
+                    .setParameter("o", order.id()).setParameter("sms", Channel.SMS).setMaxResults(1).getSingleResult();
+        });
+    }
+
+    private TijaratSettings settings(Map<String, String> extra) {
+        var values = new java.util.HashMap<>(Map.of("tijarat.mode", "dev", "tijarat.notifications.sms", "true",
+                "tijarat.sms.price-per-part-paisa", "150"));
+        values.putAll(extra);
+        return TijaratSettings.from(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    private NotificationProviders gateway(boolean unicode) {
+        return (NotificationProviders) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {NotificationProviders.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "providerFor" -> args[0] == Channel.SMS ? Optional.of("sms-test") : Optional.empty();
+                    case "supports" -> args[1] != NotificationCapability.UNICODE_SMS || unicode;
+                    case "send" -> {
+                        synchronized (sent) {
+                            sent.add((MessageRequest) args[1]);
+                        }
+                        yield new SendOutcome.Accepted("MSG-" + sent.size());
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** The relay, with each store call in its own transaction as in the server; only this test's phone is claimed. */
+    private OutboxRelay relay(Map<String, String> extra) {
+        var relay = new OutboxRelay();
+        relay.providers = gateway(true);
+        relay.clock = clock;
+        relay.settings = settings(extra);
+        relay.store = new OutboxStore() {
+            private OutboxStore in(jakarta.persistence.EntityManager em) {
+                var store = new OutboxStore();
+                store.em = em;
+                store.clock = SmsOutboxIT.this.clock; // not this anonymous store's own (unset) field
+                return store;
+            }
+
+            @Override
+            public List<OutboxMessage> claim(int limit) {
+                return TestJpa.inTransaction(em -> in(em).claim(limit)).stream()
+                        .filter(m -> m.recipient().equals(phone)).toList();
+            }
+
+            @Override
+            public long smsSentSince(Instant since, String recipient) {
+                return TestJpa.inTransaction(em -> in(em).smsSentSince(since, recipient));
+            }
+
+            @Override
+            public void sent(String id, String providerId, String providerMessageId) {
+                TestJpa.inTransaction(em -> { in(em).sent(id, providerId, providerMessageId); return null; });
+            }
+
+            @Override
+            public void failed(String id, String error, Instant retryAt, boolean park) {
+                TestJpa.inTransaction(em -> { in(em).failed(id, error, retryAt, park); return null; });
+            }
+        };
+        clock.advance(Duration.ofSeconds(1));
+        return relay;
+    }
+}
