@@ -83,6 +83,20 @@ public class OutboxMessage {
     @Column(name = "cost_minor")
     private Long costMinor;
 
+    /** What the gateway last said about delivery (PENDING, DELIVERED, FAILED), when it reports it. */
+    @Column(name = "delivery_status", length = 12)
+    private String deliveryStatus;
+
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
+    /** When to ask the gateway about delivery next; null when it gives no reports or the answer is final. */
+    @Column(name = "next_report_at")
+    private Instant nextReportAt;
+
+    @Column(name = "report_checks", nullable = false)
+    private int reportChecks;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -115,12 +129,30 @@ public class OutboxMessage {
         this.costMinor = pricePerPart == 0 ? null : parts.cost(pricePerPart);
     }
 
+    /**
+     * Records the gateway's delivery report; a PENDING one is asked about again after {@code next} (null: stop).
+     */
+    void reported(io.tijarat.spi.notification.DeliveryReport.Status status, Instant at, Instant next) {
+        this.deliveryStatus = status.name();
+        this.reportChecks++;
+        if (status == io.tijarat.spi.notification.DeliveryReport.Status.DELIVERED) {
+            this.deliveredAt = at;
+        }
+        this.nextReportAt = status == io.tijarat.spi.notification.DeliveryReport.Status.PENDING ? next : null;
+    }
+
+    /** The gateway gives no reports, or has no record of the message: stop asking. */
+    void noReports() {
+        this.nextReportAt = null;
+    }
+
     void lease(Instant until) {
         this.nextAttemptAt = until;
     }
 
     void sent(String providerId, String providerMessageId, Instant now) {
         this.state = State.SENT;
+        this.nextReportAt = now.plus(java.time.Duration.ofMinutes(1));
         this.providerId = providerId;
         this.providerMessageId = providerMessageId;
         this.sentAt = now;
@@ -159,6 +191,9 @@ public class OutboxMessage {
     public String orderId() { return orderId; }
     public Channel channel() { return channel; }
     public String smsEncoding() { return smsEncoding; }
+    public String deliveryStatus() { return deliveryStatus; }
+    public Instant deliveredAt() { return deliveredAt; }
+    public int reportChecks() { return reportChecks; }
     public Integer smsParts() { return smsParts; }
     public Long costMinor() { return costMinor; }
     public String recipient() { return recipient; }
@@ -170,6 +205,7 @@ public class OutboxMessage {
     public Instant nextAttemptAt() { return nextAttemptAt; }
     public String lastError() { return lastError; }
     public String providerId() { return providerId; }
+    public String providerMessageId() { return providerMessageId; }
     public Instant createdAt() { return createdAt; }
     public Instant sentAt() { return sentAt; }
 }

@@ -7,6 +7,7 @@ import io.tijarat.spi.IdempotencyKey;
 import io.tijarat.spi.PhoneNumber;
 import io.tijarat.spi.notification.Channel;
 import io.tijarat.spi.notification.MessageCategory;
+import io.tijarat.spi.notification.NotificationCapability;
 import io.tijarat.spi.notification.MessageContent;
 import io.tijarat.spi.notification.MessageRequest;
 import io.tijarat.spi.notification.Recipient;
@@ -89,7 +90,45 @@ public class OutboxRelay implements BackgroundJob {
                 tally.failed("message " + m.id(), e);
             }
         }
+        counts[4] += askForReports(tally);
         return new Run(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    /** How long after sending the gateway is asked whether a message arrived. */
+    static final Duration REPORTS_FOR = Duration.ofDays(3);
+
+    /**
+     * Asks the gateways that give delivery reports about sent messages whose report is due: PENDING is asked again
+     * after 5 min, doubling up to 6 h, for three days; DELIVERED and FAILED are final. A gateway that gives no
+     * reports, or does not know the message, is not asked again about it.
+     */
+    private int askForReports(JobResult.Tally tally) {
+        int failed = 0;
+        Instant now = clock.instant();
+        for (OutboxMessage m : store.dueForReport(now, now.minus(REPORTS_FOR), 20)) {
+            try {
+                if (m.providerId() == null || m.providerMessageId() == null
+                        || !providers.supports(m.providerId(), NotificationCapability.DELIVERY_REPORTS)) {
+                    store.reported(m.id(), null, null, null);
+                    continue;
+                }
+                var report = providers.deliveryStatus(m.providerId(), m.providerMessageId());
+                if (report.isEmpty()) {
+                    store.reported(m.id(), null, null, null);
+                } else {
+                    Duration wait = Duration.ofMinutes(5).multipliedBy(1L << Math.min(6, m.reportChecks()));
+                    store.reported(m.id(), report.get().status(), report.get().at().orElse(now),
+                            now.plus(wait.compareTo(Duration.ofHours(6)) > 0 ? Duration.ofHours(6) : wait));
+                }
+                tally.done();
+            } catch (ProviderUnavailableException e) {
+                LOG.fine(() -> "Delivery report of message " + m.id() + " not available now: " + e.getMessage());
+            } catch (RuntimeException e) {
+                failed++;
+                tally.failed("delivery report of message " + m.id(), e);
+            }
+        }
+        return failed;
     }
 
     private static final int SENT = 0;

@@ -45,6 +45,33 @@ public class OutboxStore {
         }).toList();
     }
 
+    /** Sent messages whose delivery report is due, oldest due first, sent after {@code sentAfter}. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<OutboxMessage> dueForReport(Instant now, Instant sentAfter, int limit) {
+        return em.createQuery("select m from OutboxMessage m where m.state = :sent and m.nextReportAt <= :now"
+                        + " and m.sentAt >= :after order by m.nextReportAt", OutboxMessage.class)
+                .setParameter("sent", OutboxMessage.State.SENT).setParameter("now", now).setParameter("after", sentAfter)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Records a delivery report (or, with a null status, that there is none to ask for). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void reported(String id, io.tijarat.spi.notification.DeliveryReport.Status status, Instant at, Instant next) {
+        OutboxMessage m = em.find(OutboxMessage.class, id);
+        if (status == null) {
+            m.noReports();
+        } else {
+            m.reported(status, at, next);
+        }
+    }
+
+    /** The messages of one order, newest first. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<OutboxMessage> ofOrder(String orderId, int limit) {
+        return em.createQuery("select m from OutboxMessage m where m.orderId = :o order by m.createdAt desc, m.id",
+                OutboxMessage.class).setParameter("o", orderId).setMaxResults(limit).getResultList();
+    }
+
     /** SMS sent since {@code since}: to {@code recipient}, or by the whole shop when it is null. */
     @Transactional(TxType.REQUIRES_NEW)
     public long smsSentSince(Instant since, String recipient) {

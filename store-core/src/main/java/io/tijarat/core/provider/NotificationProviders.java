@@ -22,4 +22,8 @@ public interface NotificationProviders {
      * {@link SendOutcome.Unknown}; "certainly not sent" throws {@link ProviderUnavailableException}.
      */
     SendOutcome send(String providerId, MessageRequest request) throws ProviderUnavailableException;
+
+    /** Whether an accepted message arrived, as the gateway says; empty if it does not know the id. A read. */
+    java.util.Optional<io.tijarat.spi.notification.DeliveryReport> deliveryStatus(String providerId, String gatewayMessageId)
+            throws ProviderUnavailableException;
 }

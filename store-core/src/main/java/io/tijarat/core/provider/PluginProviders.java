@@ -378,11 +378,17 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
 
     /** A shipping call that changes nothing: any failure means "ask again later". */
     private <R> R readingCall(String providerId, String operation, Function<GuardedShipping, R> call) {
+        return readingCall(providerId, ProviderType.SHIPPING, GuardedShipping.class, operation, call);
+    }
+
+    /** A call that changes nothing, to a provider of any kind: any failure means "ask again later". */
+    private <G, R> R readingCall(String providerId, ProviderType<?> type, Class<G> guardType, String operation,
+                                 Function<G, R> call) {
         refuseInsideTransaction(providerId, operation);
         long started = System.nanoTime();
         String result = "error";
-        try (ProviderLease<?> lease = lease(providerId, ProviderType.SHIPPING)) {
-            R answer = call.apply(guard(providerId, GuardedShipping.class, lease));
+        try (ProviderLease<?> lease = lease(providerId, type)) {
+            R answer = call.apply(guard(providerId, guardType, lease));
             result = "ok";
             return answer;
         } catch (ProviderUnavailableException e) {
@@ -407,6 +413,12 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
         NotificationCapability needed = channel == Channel.EMAIL ? NotificationCapability.EMAIL : NotificationCapability.SMS;
         return registry.activeDescriptors(ProviderType.NOTIFICATION).stream()
                 .filter(d -> d.supports(needed)).map(ProviderDescriptor::id).sorted().findFirst();
+    }
+
+    @Override
+    public Optional<io.tijarat.spi.notification.DeliveryReport> deliveryStatus(String providerId, String gatewayMessageId) {
+        return readingCall(providerId, ProviderType.NOTIFICATION, GuardedNotification.class, "deliveryStatus",
+                p -> p.deliveryStatus(gatewayMessageId));
     }
 
     @Override

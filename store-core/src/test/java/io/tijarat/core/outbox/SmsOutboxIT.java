@@ -37,6 +37,9 @@ class SmsOutboxIT {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T06:00:00Z")); // 11:00 in Karachi
     private final String phone = "+9230" + String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits())).substring(0, 8);
     private final List<MessageRequest> sent = new ArrayList<>();
+    /** gateway message id → what the gateway reports (PENDING until told otherwise). */
+    private final Map<String, String> reports = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger reportCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
     void givenAnUrduCustomer_whenTheGatewaySendsUnicode_thenTheSmsIsUrduAsUcs2WithItsPartsAndCost() {
@@ -98,6 +101,32 @@ class SmsOutboxIT {
         assertEquals(2, sent.size(), "the gateway got two messages, not three");
     }
 
+    @Test
+    void givenAGatewayWithDeliveryReports_whenAsked_thenPendingIsAskedAgainLaterAndDeliveredIsFinal() {
+        Order order = order("en");
+        String id = write(order, true, Map.of()).id();
+        OutboxRelay relay = relay(Map.of());
+        assertEquals(1, relay.runOnce().sent());
+
+        clock.advance(Duration.ofMinutes(2));
+        relay.runOnce(); // the first look: still on its way
+        OutboxMessage pending = TestJpa.inTransaction(em -> em.find(OutboxMessage.class, id));
+        assertEquals("PENDING", pending.deliveryStatus());
+        reports.put("MSG-" + sent.size(), "DELIVERED");
+        clock.advance(Duration.ofMinutes(1));
+        relay.runOnce(); // too soon: asked again after five minutes, not every run
+        assertEquals("PENDING", TestJpa.inTransaction(em -> em.find(OutboxMessage.class, id)).deliveryStatus());
+
+        clock.advance(Duration.ofMinutes(5));
+        relay.runOnce();
+        OutboxMessage delivered = TestJpa.inTransaction(em -> em.find(OutboxMessage.class, id));
+        assertEquals("DELIVERED", delivered.deliveryStatus());
+        int asked = reportCalls.get();
+        clock.advance(Duration.ofHours(7));
+        relay.runOnce();
+        assertEquals(asked, reportCalls.get(), "a delivered message is not asked about again");
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     private Order order(String locale) {
@@ -144,6 +173,13 @@ class SmsOutboxIT {
                 new Class<?>[] {NotificationProviders.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "providerFor" -> args[0] == Channel.SMS ? Optional.of("sms-test") : Optional.empty();
                     case "supports" -> args[1] != NotificationCapability.UNICODE_SMS || unicode;
+                    case "deliveryStatus" -> {
+                        reportCalls.incrementAndGet();
+                        yield Optional.of(new io.tijarat.spi.notification.DeliveryReport((String) args[1],
+                                io.tijarat.spi.notification.DeliveryReport.Status.valueOf(
+                                        reports.getOrDefault((String) args[1], "PENDING")),
+                                Optional.of(clock.instant()), Optional.empty()));
+                    }
                     case "send" -> {
                         synchronized (sent) {
                             sent.add((MessageRequest) args[1]);
@@ -182,6 +218,18 @@ class SmsOutboxIT {
             @Override
             public void sent(String id, String providerId, String providerMessageId) {
                 TestJpa.inTransaction(em -> { in(em).sent(id, providerId, providerMessageId); return null; });
+            }
+
+            @Override
+            public List<OutboxMessage> dueForReport(Instant now, Instant sentAfter, int limit) {
+                return TestJpa.inTransaction(em -> in(em).dueForReport(now, sentAfter, limit)).stream()
+                        .filter(m -> m.recipient().equals(phone)).toList();
+            }
+
+            @Override
+            public void reported(String id, io.tijarat.spi.notification.DeliveryReport.Status status, Instant at,
+                                 Instant next) {
+                TestJpa.inTransaction(em -> { in(em).reported(id, status, at, next); return null; });
             }
 
             @Override

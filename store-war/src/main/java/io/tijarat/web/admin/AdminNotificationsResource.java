@@ -7,6 +7,7 @@ import io.tijarat.core.outbox.OutboxRelay;
 import io.tijarat.core.outbox.OutboxStore;
 import io.tijarat.web.TijaratApplication;
 import io.tijarat.web.problem.InvalidInputException;
+import io.tijarat.web.problem.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -46,13 +48,18 @@ public class AdminNotificationsResource {
 
 
     @GET
-    @Operation(operationId = "listNotifications", summary = "Outbox messages in a state (default PARKED), newest first")
+    @Operation(operationId = "listNotifications", summary = "Outbox messages in a state (default PARKED), newest first;"
+            + " with orderId, that order's messages in every state, with their delivery status")
     @APIResponse(responseCode = "200", ref = "MessageList")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<MessageView> list(
-            @QueryParam("state") @DefaultValue("PARKED") @Schema(ref = "MessageState") String state) {
+            @QueryParam("state") @DefaultValue("PARKED") @Schema(ref = "MessageState") String state,
+            @QueryParam("orderId") @Parameter(description = "one order's messages, whatever their state") String orderId) {
+        if (orderId != null) {
+            return store.ofOrder(QueryParams.maxLength("orderId", orderId, 36), 200).stream().map(MessageView::of).toList();
+        }
         OutboxMessage.State wanted;
         try {
             wanted = OutboxMessage.State.valueOf(state);

@@ -141,6 +141,8 @@ class FulfilmentIT {
         });
 
         // The courier pays out: one in full, one short, one charged for a return, one parcel we never sent
+        long matchedBefore = Long.parseLong(field(http.get("/api/admin/cod/remittances?graceDays=0", "Authorization",
+                Tokens.staff()).body(), "matched")); // other tests on this server may have matched payouts of theirs
         payouts.put(trkDelivered, total + ",0," + total + ",PAY-1");
         payouts.put(trkShort, (Long.parseLong(total) - 5000) + ",0," + (Long.parseLong(total) - 5000) + ",PAY-1");
         payouts.put(trkReturned, "15000,15000,0,PAY-1"); // cash "collected" for a parcel that came back
@@ -153,7 +155,7 @@ class FulfilmentIT {
         assertTrue(report.contains("\"problem\":\"RETURNED_CHARGED\""), report);
         assertTrue(report.contains("\"problem\":\"UNKNOWN_PARCEL\""), report);
         assertTrue(report.contains("\"orderId\":\"" + unpaid + "\",\"problem\":\"MISSING\",\"trackingNumber\":\"" + trkUnpaid), report);
-        assertEquals("1", field(report, "matched"));
+        assertEquals(matchedBefore + 1, Long.parseLong(field(report, "matched")), "only the payout in full matched");
     }
 
     private static String order(Shop shop, String name) {

@@ -63,7 +63,8 @@ public final class FaultToleranceSettings {
             Map.entry("findBooking", new Defaults(Duration.ofSeconds(10), 5, DELAY, true, true)),
             Map.entry("verifyTrackingCallback", new Defaults(LOCAL, 0, DELAY, true, false)),
             // notification
-            Map.entry("send", new Defaults(Duration.ofSeconds(20), 10, Duration.ofSeconds(60), false, true)));
+            Map.entry("send", new Defaults(Duration.ofSeconds(20), 10, Duration.ofSeconds(60), false, true)),
+            Map.entry("deliveryStatus", new Defaults(Duration.ofSeconds(10), 5, Duration.ofSeconds(60), true, true)));
 
     private static final Set<String> KEYS = Set.of("timeout-ms", "bulkhead", "breaker.request-volume",
             "breaker.failure-ratio", "breaker.delay-ms", "breaker.success-threshold", "retries");

@@ -15,4 +15,12 @@ public interface GuardedNotification {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 60_000, successThreshold = 2,
             skipOn = PermanentProviderException.class)
     SendOutcome send(MessageRequest request);
+
+    @Timeout(10_000)
+    @Bulkhead(5)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 60_000, successThreshold = 2,
+            skipOn = PermanentProviderException.class)
+    @org.eclipse.microprofile.faulttolerance.Retry(maxRetries = 0, delay = 500, jitter = 100,
+            retryOn = io.tijarat.spi.TransientProviderException.class, abortOn = PermanentProviderException.class)
+    java.util.Optional<io.tijarat.spi.notification.DeliveryReport> deliveryStatus(String gatewayMessageId);
 }
