@@ -325,14 +325,17 @@ public abstract class ShippingProviderContract extends ProviderContract<Shipping
     @Test
     public final void givenACourierThatAnswersAfterTheBudget_whenBooking_thenUnknown() {
         stubBooking(gateway().server());
-        gateway().delayEverything(LATE);
         ShippingProvider hurried = newProvider(builder -> builder.responseTimeout(SHORT_BUDGET));
+        warmReads(hurried); // what the plugin reads before booking (a city list) is in hand: only the booking is late
+        gateway().delayEverything(LATE);
 
         assertUnknown(answer(hurried, "a response timeout"));
     }
 
     @Test
     public final void givenAnHtmlPageWithStatus200_whenBooking_thenUnknown() {
+        stubBooking(gateway().server());
+        warmReads(provider());
         gateway().answerEverythingWithHtmlPage();
 
         assertUnknown(answer(provider(), "an HTML page"));
@@ -432,6 +435,19 @@ public abstract class ShippingProviderContract extends ProviderContract<Shipping
     private BookingOutcome answer(ShippingProvider provider, String situation) {
         return assertDoesNotThrow(() -> provider.book(sampleShipment(SampleRequests.newKey())),
                 () -> situation + " after the booking went out is an answer to map (Unknown), not an exception");
+    }
+
+    /**
+     * Lets the provider read what it reads before a booking (a courier's city list, cached) while the courier still
+     * answers, so a failure injected afterwards hits the booking request itself. A provider that reads nothing first
+     * is unaffected.
+     */
+    private void warmReads(ShippingProvider provider) {
+        try {
+            provider.coverage(sampleShipment(SampleRequests.newKey()).consignee().city());
+        } catch (RuntimeException readFailed) {
+            // the case itself will show what goes wrong
+        }
     }
 
     private void assertUnknown(BookingOutcome outcome) {
