@@ -1,0 +1,34 @@
+package io.tijarat.web.testing;
+
+import io.tijarat.plugin.postex.stub.PostExStub;
+import java.util.Map;
+
+/**
+ * The courier stubs (from the courier plugins' test-jars), started once per test JVM before the first server boots,
+ * and the settings that point the bundled courier plugins at them, as a shop would configure its accounts.
+ */
+public final class CourierStubs {
+
+    private static PostExStub postEx;
+
+    private CourierStubs() {
+    }
+
+    public static synchronized PostExStub postEx() {
+        if (postEx == null) {
+            postEx = PostExStub.start();
+        }
+        return postEx;
+    }
+
+    /** The courier plugins' settings, as {@code tijarat.provider.<id>.<key>} system properties of the server. */
+    static Map<String, String> serverProperties() {
+        return Map.of(
+                "tijarat.provider.postex.base-url", postEx().baseUrl().toString(),
+                "tijarat.provider.postex.token", postEx().token(),
+                "tijarat.provider.postex.origin-city", "Karachi",
+                "tijarat.provider.postex.cod-fee-percent", "2",
+                "tijarat.provider.postex.fuel-surcharge-percent", "10",
+                "tijarat.provider.postex.gst-percent", "16");
+    }
+}
