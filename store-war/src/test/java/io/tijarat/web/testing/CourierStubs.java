@@ -1,5 +1,6 @@
 package io.tijarat.web.testing;
 
+import io.tijarat.plugin.leopards.stub.LeopardsStub;
 import io.tijarat.plugin.postex.stub.PostExStub;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
 public final class CourierStubs {
 
     private static PostExStub postEx;
+    private static LeopardsStub leopards;
 
     private CourierStubs() {
     }
@@ -21,9 +23,19 @@ public final class CourierStubs {
         return postEx;
     }
 
+    public static synchronized LeopardsStub leopards() {
+        if (leopards == null) {
+            leopards = LeopardsStub.start();
+        }
+        return leopards;
+    }
+
     /** The courier plugins' settings, as {@code tijarat.provider.<id>.<key>} system properties of the server. */
     static Map<String, String> serverProperties() {
         return Map.of(
+                "tijarat.provider.leopards.base-url", leopards().baseUrl().toString(),
+                "tijarat.provider.leopards.api-key", leopards().apiKey(),
+                "tijarat.provider.leopards.api-password", leopards().apiPassword(),
                 "tijarat.provider.postex.base-url", postEx().baseUrl().toString(),
                 "tijarat.provider.postex.token", postEx().token(),
                 "tijarat.provider.postex.origin-city", "Karachi",

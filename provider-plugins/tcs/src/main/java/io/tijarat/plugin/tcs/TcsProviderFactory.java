@@ -1,0 +1,75 @@
+package io.tijarat.plugin.tcs;
+
+import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ConfigType;
+import io.tijarat.spi.ProviderContext;
+import io.tijarat.spi.ProviderDescriptor;
+import io.tijarat.spi.ProviderKind;
+import io.tijarat.spi.shipping.ShippingCapability;
+import io.tijarat.spi.shipping.ShippingProvider;
+import io.tijarat.spi.shipping.ShippingProviderFactory;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The {@link java.util.ServiceLoader} entry of the TCS plugin: rates (tariff), COD, tracking, cancel. */
+public final class TcsProviderFactory implements ShippingProviderFactory {
+
+    public static final String ID = "tcs";
+
+    static final String CLIENT_ID = "client-id";
+    static final String USER_NAME = "user-name";
+    static final String PASSWORD = "password";
+    static final String COST_CENTER = "cost-center-code";
+    static final String BASE_URL = "base-url";
+    static final String TRACKING_URL = "tracking-url";
+    static final String ORIGIN_CITY = "origin-city";
+    static final String SERVICE = "service";
+    static final String RATES_SAME_CITY = "rates.same-city";
+    static final String RATES_OTHER = "rates.other-cities";
+    static final String COD_FEE_PERCENT = "cod-fee-percent";
+    static final String FUEL_PERCENT = "fuel-surcharge-percent";
+    static final String GST_PERCENT = "gst-percent";
+    static final String CITY_LIST_TTL = "city-list-ttl";
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder(ID, ProviderKind.SHIPPING)
+            .displayName("TCS")
+            .pluginVersion(Optional.ofNullable(TcsProviderFactory.class.getPackage().getImplementationVersion())
+                    .orElse("development"))
+            .capabilities(ShippingCapability.RATES, ShippingCapability.COD, ShippingCapability.TRACKING,
+                    ShippingCapability.CANCEL)
+            .property(ConfigProperty.secret(CLIENT_ID, "The API Connect client id (X-IBM-Client-Id) from TCS"))
+            .property(ConfigProperty.required(USER_NAME, "The COD account's user name"))
+            .property(ConfigProperty.secret(PASSWORD, "The COD account's password"))
+            .property(ConfigProperty.required(COST_CENTER, "The cost centre code TCS gave the account"))
+            .property(ConfigProperty.withDefault(BASE_URL, "The COD API root", TcsApi.PRODUCTION).ofType(ConfigType.url()))
+            .property(ConfigProperty.withDefault(TRACKING_URL, "The tracking API", TcsApi.TRACKING)
+                    .ofType(ConfigType.url()))
+            .property(ConfigProperty.withDefault(ORIGIN_CITY, "The city parcels are picked up in", "Karachi"))
+            .property(ConfigProperty.withDefault(SERVICE, "The TCS service booked: O overnight, D second day",
+                    "O").ofType(ConfigType.oneOf("O", "D")))
+            .property(ConfigProperty.withDefault(RATES_SAME_CITY, "Charges within the origin city, from your TCS"
+                    + " agreement: " + TcsTariff.FORMAT + " (TCS publishes no rates API)", "500:16000,1000:20000,+1000:7000"))
+            .property(ConfigProperty.withDefault(RATES_OTHER, "Charges to other cities: " + TcsTariff.FORMAT,
+                    "500:22000,1000:28000,+1000:10000"))
+            .property(ConfigProperty.withDefault(COD_FEE_PERCENT, "Cash-handling fee on COD orders, percent of the"
+                    + " amount collected (prepaid orders pay none)", "0").ofType(ConfigType.integer(0, 20)))
+            .property(ConfigProperty.withDefault(FUEL_PERCENT, "Fuel surcharge, percent", "0")
+                    .ofType(ConfigType.integer(0, 100)))
+            .property(ConfigProperty.withDefault(GST_PERCENT, "Sales tax on the courier's charges, percent", "0")
+                    .ofType(ConfigType.integer(0, 50)))
+            .property(ConfigProperty.withDefault(CITY_LIST_TTL, "How long TCS's city list is kept", "12h")
+                    .ofType(ConfigType.duration()))
+            .defaultTimeout(Duration.ofSeconds(20))
+            .build();
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public ShippingProvider create(ProviderContext context) {
+        TcsSettings settings = TcsSettings.from(context.config());
+        return new TcsProvider(settings, new TcsApi(context.httpClient(), settings), context.clock());
+    }
+}
