@@ -2,6 +2,7 @@ package io.tijarat.web.testing;
 
 import io.tijarat.plugin.leopards.stub.LeopardsStub;
 import io.tijarat.plugin.postex.stub.PostExStub;
+import io.tijarat.plugin.tcs.stub.TcsStub;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ public final class CourierStubs {
 
     private static PostExStub postEx;
     private static LeopardsStub leopards;
+    private static TcsStub tcs;
 
     private CourierStubs() {
     }
@@ -30,9 +32,24 @@ public final class CourierStubs {
         return leopards;
     }
 
+    public static synchronized TcsStub tcs() {
+        if (tcs == null) {
+            tcs = TcsStub.start();
+        }
+        return tcs;
+    }
+
     /** The courier plugins' settings, as {@code tijarat.provider.<id>.<key>} system properties of the server. */
     static Map<String, String> serverProperties() {
-        return Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
+                "tijarat.provider.tcs.base-url", tcs().baseUrl().toString(),
+                "tijarat.provider.tcs.tracking-url", tcs().trackingUrl().toString(),
+                "tijarat.provider.tcs.client-id", tcs().clientId(),
+                "tijarat.provider.tcs.user-name", tcs().userName(),
+                "tijarat.provider.tcs.password", tcs().password(),
+                "tijarat.provider.tcs.cost-center-code", "CC-01",
+                "tijarat.provider.tcs.cod-fee-percent", "2"));
+        properties.putAll(Map.of(
                 "tijarat.provider.leopards.base-url", leopards().baseUrl().toString(),
                 "tijarat.provider.leopards.api-key", leopards().apiKey(),
                 "tijarat.provider.leopards.api-password", leopards().apiPassword(),
@@ -41,6 +58,7 @@ public final class CourierStubs {
                 "tijarat.provider.postex.origin-city", "Karachi",
                 "tijarat.provider.postex.cod-fee-percent", "2",
                 "tijarat.provider.postex.fuel-surcharge-percent", "10",
-                "tijarat.provider.postex.gst-percent", "16");
+                "tijarat.provider.postex.gst-percent", "16"));
+        return properties;
     }
 }

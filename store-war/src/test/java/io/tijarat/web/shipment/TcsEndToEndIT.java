@@ -1,0 +1,125 @@
+package io.tijarat.web.shipment;
+
+import static io.tijarat.web.testing.Http.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tijarat.core.plugin.testkit.Eventually;
+import io.tijarat.plugin.tcs.stub.TcsStub;
+import io.tijarat.web.testing.CourierStubs;
+import io.tijarat.web.testing.Http;
+import io.tijarat.web.testing.PayaraTestServer;
+import io.tijarat.web.testing.Shop;
+import io.tijarat.web.testing.TestPlugins;
+import io.tijarat.web.testing.TijaratIT;
+import io.tijarat.web.testing.Tokens;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A shop fulfilling with TCS, the bundled plugin against the TCS stub, through the packaged server: tariff quotes for
+ * COD and prepaid; a COD order booked in kilograms with the order number and its whole rupees, tracked through a
+ * failed attempt to delivered; a prepaid order returned; a booking cancelled before pickup; no label (TCS's COD API
+ * has none), said so.
+ */
+@TijaratIT
+@RunAsClient
+class TcsEndToEndIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PayaraTestServer.realWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void cod_and_prepaid_orders_go_through_tcs_from_quote_to_delivery_or_return() {
+        var http = new Http(base);
+        TcsStub tcs = CourierStubs.tcs();
+        Eventually.await(Duration.ofSeconds(30), "the TCS plugin is active",
+                () -> "ACTIVE".equals(TestPlugins.state(http, "tcs")));
+        var shop = new Shop(http, 199_950); // Rs 1,999.50, 100 g
+
+        String cart = shop.cart();
+        assertEquals(22_000, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body()));
+        assertEquals(25_998, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod")
+                .body()), "Rs 220 + 2 % of the Rs 1,999 collected");
+
+        String cod = field(shop.checkout("cod", "tcs", "Lahore", "Tcs Cod", null, "en").body(), "order");
+        String codId = field(cod, "id");
+        var booked = fulfil(http, codId);
+        assertEquals("BOOKED", field(booked, "status"), booked);
+        String cn = field(booked, "trackingNumber");
+        TcsStub.Consignment at = tcs.byNumber(cn).orElseThrow();
+        assertEquals(field(cod, "number"), at.reference);
+        assertEquals(String.valueOf(Long.parseLong(field(cod, "totalMinor")) / 100), at.codAmount);
+        assertEquals("0.1", at.weight, "100 g, in kilograms");
+        var label = http.get("/api/admin/shipments/" + field(booked, "id") + "/label", "Authorization", Tokens.staff());
+        assertEquals(404, label.statusCode());
+        assertTrue(label.body().contains("print the slip from the courier's portal"), label.body());
+
+        tcs.checkpoint(cn, "Arrived at TCS Facility");
+        Eventually.await(Duration.ofSeconds(30), "shipped", () -> {
+            track(http);
+            return "SHIPPED".equals(orderStatus(http, codId));
+        });
+        tcs.deliver(cn, "UV", "Unable to contact consignee");
+        tcs.deliver(cn, "OK", "Delivered");
+        Eventually.await(Duration.ofSeconds(30), "delivered", () -> {
+            track(http);
+            return "DELIVERED".equals(orderStatus(http, codId));
+        });
+
+        String prepaid = field(shop.checkout("bank-transfer", "tcs", "Multan", "Tcs Prepaid", null, "en").body(), "order.id");
+        assertEquals(200, http.post("/api/admin/orders/" + prepaid + "/bank-transfer", "{\"bankReference\":\"RAAST"
+                + UUID.randomUUID().toString().substring(0, 8) + "\"}", "Authorization", Tokens.admin()).statusCode());
+        String returned = field(fulfil(http, prepaid), "trackingNumber");
+        assertEquals("0", tcs.byNumber(returned).orElseThrow().codAmount);
+        tcs.checkpoint(returned, "Departed from TCS Facility");
+        tcs.deliver(returned, "RD", "Refused by consignee");
+        tcs.deliver(returned, "RR", "Ready for return");
+        tcs.deliver(returned, "RS", "Returned to shipper");
+        Eventually.await(Duration.ofSeconds(30), "returned", () -> {
+            track(http);
+            return "RETURNED".equals(orderStatus(http, prepaid));
+        });
+
+        String third = field(shop.checkout("cod", "tcs", "Karachi", "Tcs Cancel", null, "en").body(), "order.id");
+        var first = fulfil(http, third);
+        var cancelled = http.post("/api/admin/shipments/" + field(first, "id") + "/cancel", "", "Authorization",
+                Tokens.staff());
+        assertEquals("CANCELLED", field(cancelled.body(), "status"), cancelled.body());
+        assertTrue(tcs.byNumber(field(first, "trackingNumber")).orElseThrow().cancelled());
+    }
+
+    private static long charge(String options) {
+        for (var option : jakarta.json.Json.createReader(new java.io.StringReader(options)).readArray()) {
+            if ("tcs".equals(option.asJsonObject().getString("shippingProvider"))) {
+                return option.asJsonObject().getJsonNumber("chargeMinor").longValue();
+            }
+        }
+        throw new AssertionError("TCS is not offered: " + options);
+    }
+
+    private static String fulfil(Http http, String orderId) {
+        var answer = http.post("/api/admin/orders/" + orderId + "/fulfil", "", "Authorization", Tokens.staff());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return answer.body();
+    }
+
+    private static void track(Http http) {
+        assertEquals(200, http.post("/api/admin/shipments/track", "", "Authorization", Tokens.staff()).statusCode());
+    }
+
+    private static String orderStatus(Http http, String orderId) {
+        return field(http.get("/api/admin/orders/" + orderId, "Authorization", Tokens.staff()).body(), "summary.status");
+    }
+}
