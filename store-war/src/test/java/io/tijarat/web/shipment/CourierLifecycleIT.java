@@ -1,5 +1,9 @@
 package io.tijarat.web.shipment;
 
+import static io.tijarat.web.testing.Fulfilments.charge;
+import static io.tijarat.web.testing.Fulfilments.fulfil;
+import static io.tijarat.web.testing.Fulfilments.orderStatus;
+import static io.tijarat.web.testing.Fulfilments.track;
 import static io.tijarat.web.testing.Http.field;
 import static io.tijarat.web.testing.StubHttp.respond;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,8 +139,8 @@ class CourierLifecycleIT {
 
         // Quotes: a prepaid order pays no cash-handling fee; each kind is asked once, then reused while valid
         String cart = shop.cart();
-        long prepaid = charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body());
-        long cod = charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod").body());
+        long prepaid = charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body(), COURIER);
+        long cod = charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod").body(), COURIER);
         http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod");
         http.get("/api/carts/" + cart + "/shipping-options?city=" + "%D9%84%D8%A7%DB%81%D9%88%D8%B1"); // لاہور
         assertEquals(20_000, prepaid);
@@ -210,39 +214,19 @@ class CourierLifecycleIT {
         // The courier is down: checkout still offers it at its last known rate, and the order says so
         String multan = shop.cart();
         String codToMultan = "/api/carts/" + multan + "/shipping-options?city=Multan&paymentProvider=cod";
-        assertEquals(23_998, charge(http.get(codToMultan).body()));
+        assertEquals(23_998, charge(http.get(codToMultan).body(), COURIER));
         quotesDown.set(true);
         String options = http.get(codToMultan).body();
-        assertEquals(23_998, charge(options), options);
+        assertEquals(23_998, charge(options, COURIER), options);
         String lastKnown = field(shop.checkout("cod", COURIER, "Multan", "Down Courier", null, "en").body(), "order.id");
         quotesDown.set(false);
         assertEquals("LAST_KNOWN", field(http.get("/api/admin/orders/" + lastKnown, "Authorization", Tokens.staff()).body(),
                 "shippingQuoteBasis"));
     }
 
-    private static long charge(String options) {
-        var array = jakarta.json.Json.createReader(new java.io.StringReader(options)).readArray();
-        for (var option : array) {
-            if (COURIER.equals(option.asJsonObject().getString("shippingProvider"))) {
-                return option.asJsonObject().getJsonNumber("chargeMinor").longValue();
-            }
-        }
-        throw new AssertionError(COURIER + " is not offered: " + options);
-    }
 
-    private static String fulfil(Http http, String orderId) {
-        var answer = http.post("/api/admin/orders/" + orderId + "/fulfil", "", "Authorization", Tokens.staff());
-        assertEquals(200, answer.statusCode(), answer.body());
-        return answer.body();
-    }
 
-    private static void track(Http http) {
-        assertEquals(200, http.post("/api/admin/shipments/track", "", "Authorization", Tokens.staff()).statusCode());
-    }
 
-    private static String orderStatus(Http http, String orderId) {
-        return field(http.get("/api/admin/orders/" + orderId, "Authorization", Tokens.staff()).body(), "summary.status");
-    }
 
     private HttpResponse<byte[]> getBytes(Http http, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + path))

@@ -1,5 +1,9 @@
 package io.tijarat.web.shipment;
 
+import static io.tijarat.web.testing.Fulfilments.charge;
+import static io.tijarat.web.testing.Fulfilments.fulfil;
+import static io.tijarat.web.testing.Fulfilments.orderStatus;
+import static io.tijarat.web.testing.Fulfilments.track;
 import static io.tijarat.web.testing.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,9 +58,9 @@ class LeopardsEndToEndIT {
 
         // Leopards' tariff: Rs 150 + 10 % fuel + 16 % GST; COD adds 2 % of the Rs 1,999 collected, and GST on it
         String cart = shop.cart();
-        assertEquals(19_140, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body()));
+        assertEquals(19_140, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body(), "leopards"));
         assertEquals(23_778, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod")
-                .body()));
+                .body(), "leopards"));
 
         // COD: grams, the order number, whole rupees; the slip link is served as a redirect
         String cod = field(shop.checkout("cod", "leopards", "Lahore", "Leopards Cod", null, "en").body(), "order");
@@ -120,26 +124,7 @@ class LeopardsEndToEndIT {
         assertEquals("Cancelled", leopards.byTrackNumber(field(first, "trackingNumber")).orElseThrow().status());
     }
 
-    private static long charge(String options) {
-        for (var option : jakarta.json.Json.createReader(new java.io.StringReader(options)).readArray()) {
-            if ("leopards".equals(option.asJsonObject().getString("shippingProvider"))) {
-                return option.asJsonObject().getJsonNumber("chargeMinor").longValue();
-            }
-        }
-        throw new AssertionError("Leopards is not offered: " + options);
-    }
 
-    private static String fulfil(Http http, String orderId) {
-        var answer = http.post("/api/admin/orders/" + orderId + "/fulfil", "", "Authorization", Tokens.staff());
-        assertEquals(200, answer.statusCode(), answer.body());
-        return answer.body();
-    }
 
-    private static void track(Http http) {
-        assertEquals(200, http.post("/api/admin/shipments/track", "", "Authorization", Tokens.staff()).statusCode());
-    }
 
-    private static String orderStatus(Http http, String orderId) {
-        return field(http.get("/api/admin/orders/" + orderId, "Authorization", Tokens.staff()).body(), "summary.status");
-    }
 }

@@ -1,5 +1,9 @@
 package io.tijarat.web.shipment;
 
+import static io.tijarat.web.testing.Fulfilments.charge;
+import static io.tijarat.web.testing.Fulfilments.fulfil;
+import static io.tijarat.web.testing.Fulfilments.orderStatus;
+import static io.tijarat.web.testing.Fulfilments.track;
 import static io.tijarat.web.testing.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +59,7 @@ class PostExEndToEndIT {
 
         // Quotes from the merchant's tariff: Rs 200 to Lahore, +10 % fuel, +16 % GST; COD adds 2 % of Rs 1,999
         String cart = shop.cart();
-        assertEquals(25_520, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body()));
+        assertEquals(25_520, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body(), "postex"));
         assertEquals(30_158, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod")
                 .body()), "(200 + 20 + 39.98) × 1.16 = 301.58");
 
@@ -117,26 +121,7 @@ class PostExEndToEndIT {
                 .orElseThrow().orderRef);
     }
 
-    private static long charge(String options) {
-        for (var option : jakarta.json.Json.createReader(new java.io.StringReader(options)).readArray()) {
-            if ("postex".equals(option.asJsonObject().getString("shippingProvider"))) {
-                return option.asJsonObject().getJsonNumber("chargeMinor").longValue();
-            }
-        }
-        throw new AssertionError("PostEx is not offered: " + options);
-    }
 
-    private static String fulfil(Http http, String orderId) {
-        var answer = http.post("/api/admin/orders/" + orderId + "/fulfil", "", "Authorization", Tokens.staff());
-        assertEquals(200, answer.statusCode(), answer.body());
-        return answer.body();
-    }
 
-    private static void track(Http http) {
-        assertEquals(200, http.post("/api/admin/shipments/track", "", "Authorization", Tokens.staff()).statusCode());
-    }
 
-    private static String orderStatus(Http http, String orderId) {
-        return field(http.get("/api/admin/orders/" + orderId, "Authorization", Tokens.staff()).body(), "summary.status");
-    }
 }

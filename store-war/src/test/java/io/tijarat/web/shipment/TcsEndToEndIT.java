@@ -1,5 +1,9 @@
 package io.tijarat.web.shipment;
 
+import static io.tijarat.web.testing.Fulfilments.charge;
+import static io.tijarat.web.testing.Fulfilments.fulfil;
+import static io.tijarat.web.testing.Fulfilments.orderStatus;
+import static io.tijarat.web.testing.Fulfilments.track;
 import static io.tijarat.web.testing.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +53,7 @@ class TcsEndToEndIT {
         var shop = new Shop(http, 199_950); // Rs 1,999.50, 100 g
 
         String cart = shop.cart();
-        assertEquals(22_000, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body()));
+        assertEquals(22_000, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body(), "tcs"));
         assertEquals(25_998, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod")
                 .body()), "Rs 220 + 2 % of the Rs 1,999 collected");
 
@@ -100,26 +104,7 @@ class TcsEndToEndIT {
         assertTrue(tcs.byNumber(field(first, "trackingNumber")).orElseThrow().cancelled());
     }
 
-    private static long charge(String options) {
-        for (var option : jakarta.json.Json.createReader(new java.io.StringReader(options)).readArray()) {
-            if ("tcs".equals(option.asJsonObject().getString("shippingProvider"))) {
-                return option.asJsonObject().getJsonNumber("chargeMinor").longValue();
-            }
-        }
-        throw new AssertionError("TCS is not offered: " + options);
-    }
 
-    private static String fulfil(Http http, String orderId) {
-        var answer = http.post("/api/admin/orders/" + orderId + "/fulfil", "", "Authorization", Tokens.staff());
-        assertEquals(200, answer.statusCode(), answer.body());
-        return answer.body();
-    }
 
-    private static void track(Http http) {
-        assertEquals(200, http.post("/api/admin/shipments/track", "", "Authorization", Tokens.staff()).statusCode());
-    }
 
-    private static String orderStatus(Http http, String orderId) {
-        return field(http.get("/api/admin/orders/" + orderId, "Authorization", Tokens.staff()).body(), "summary.status");
-    }
 }
