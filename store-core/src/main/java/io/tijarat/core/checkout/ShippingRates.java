@@ -89,6 +89,10 @@ public class ShippingRates {
      *                                      configured rate to offer instead
      */
     public Rated quotes(String providerId, RateRequest request) {
+        // a courier that is not active (disabled, failed, removed) is offered at no rate, kept or not
+        if (shipping.activeShipping().stream().noneMatch(d -> d.id().equals(providerId))) {
+            throw new ProviderUnavailableException(providerId, "not an active shipping provider", null);
+        }
         RateKey key = RateKey.of(providerId, request, slabGrams(), codBandRupees());
         Kept fresh = kept.get(key);
         if (fresh != null && clock.instant().isBefore(fresh.until())) {

@@ -38,6 +38,7 @@ class ShippingRatesIT {
     private final String courier = "courier-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean active = new AtomicBoolean(true);
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private final List<RateRequest> asked = new ArrayList<>();
 
@@ -120,6 +121,18 @@ class ShippingRatesIT {
                 "with no rate to offer the courier is left out");
     }
 
+    @Test
+    void givenACourierAnAdminDisabled_whenQuotedWithAKeptAndALastKnownRate_thenItIsNotOffered() {
+        ShippingRates rates = rates(Map.of("tijarat.shipping." + courier + ".fallback-rate", "350"));
+        rates.quotes(courier, prepaid("Lahore", 800));
+
+        active.set(false);
+
+        assertThrows(ProviderUnavailableException.class, () -> rates.quotes(courier, prepaid("Lahore", 800)),
+                "a disabled courier must not be offered from the cache, the last known rate or the fallback");
+        assertEquals(1, calls.get());
+    }
+
     // --------------------------------------------------------------------------------------------------------
 
     private static RateRequest prepaid(String city, int grams) {
@@ -134,6 +147,11 @@ class ShippingRatesIT {
     private ShippingProviders courierApi() {
         return (ShippingProviders) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ShippingProviders.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("activeShipping")) {
+                        return active.get() ? List.of(io.tijarat.spi.ProviderDescriptor.builder((String) courier,
+                                io.tijarat.spi.ProviderKind.SHIPPING).displayName("courier").pluginVersion("1")
+                                .defaultTimeout(Duration.ofSeconds(5)).build()) : List.of();
+                    }
                     if (!method.getName().equals("quotes")) {
                         throw new UnsupportedOperationException(method.getName());
                     }

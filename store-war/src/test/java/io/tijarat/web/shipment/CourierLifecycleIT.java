@@ -222,6 +222,17 @@ class CourierLifecycleIT {
         quotesDown.set(false);
         assertEquals("LAST_KNOWN", field(http.get("/api/admin/orders/" + lastKnown, "Authorization", Tokens.staff()).body(),
                 "shippingQuoteBasis"));
+
+        // Disabled by an admin: not offered, not even from its kept or last known rate
+        assertEquals(200, http.post("/api/admin/plugins/" + COURIER + "/disable", "", "Authorization", Tokens.admin())
+                .statusCode());
+        assertFalse(http.get(codToMultan).body().contains(COURIER), "a disabled courier is not offered");
+        String disabledCart = shop.cart();
+        var refused = http.post("/api/checkout", "{\"cartId\":\"" + disabledCart + "\",\"customer\":{\"name\":\"Late\","
+                + "\"phone\":\"03001234567\"},\"shippingAddress\":{\"address\":\"House 1\",\"city\":\"Multan\"},"
+                + "\"paymentProvider\":\"cod\",\"shippingProvider\":\"" + COURIER + "\"}",
+                "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertEquals(422, refused.statusCode(), refused.body());
     }
 
 
