@@ -61,7 +61,7 @@ class PostExEndToEndIT {
         String cart = shop.cart();
         assertEquals(25_520, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body(), "postex"));
         assertEquals(30_158, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod")
-                .body()), "(200 + 20 + 39.98) × 1.16 = 301.58");
+                .body(), "postex"), "(200 + 20 + 39.98) × 1.16 = 301.58");
 
         // COD: whole rupees to collect, the order number as PostEx's reference, the airway bill kept
         String cod = field(shop.checkout("cod", "postex", "Lahore", "PostEx Cod", null, "en").body(), "order");

@@ -55,7 +55,7 @@ class TcsEndToEndIT {
         String cart = shop.cart();
         assertEquals(22_000, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore").body(), "tcs"));
         assertEquals(25_998, charge(http.get("/api/carts/" + cart + "/shipping-options?city=Lahore&paymentProvider=cod")
-                .body()), "Rs 220 + 2 % of the Rs 1,999 collected");
+                .body(), "tcs"), "Rs 220 + 2 % of the Rs 1,999 collected");
 
         String cod = field(shop.checkout("cod", "tcs", "Lahore", "Tcs Cod", null, "en").body(), "order");
         String codId = field(cod, "id");
