@@ -30,7 +30,11 @@ import java.util.regex.Pattern;
  * ({@link io.tijarat.spi.shipping.ShippingCapability#REMITTANCE_REPORTS},
  * {@link io.tijarat.spi.shipping.RemittanceRecord#deduction}), failed delivery attempts
  * ({@link io.tijarat.spi.shipping.TrackingStatus#ATTEMPT_FAILED}) and reverse pickups
- * ({@link io.tijarat.spi.shipping.ShippingCapability#REVERSE_PICKUP}).
+ * ({@link io.tijarat.spi.shipping.ShippingCapability#REVERSE_PICKUP}); <b>1.4</b> inbound messages: customers'
+ * replies and pushed delivery reports read by {@link io.tijarat.spi.notification.NotificationProvider#verifyInbound}
+ * ({@link io.tijarat.spi.notification.InboundOutcome},
+ * {@link io.tijarat.spi.notification.NotificationCapability#INBOUND_MESSAGES},
+ * {@link io.tijarat.spi.notification.NotificationCapability#DELIVERY_WEBHOOKS}).
  *
  * @param major incremented for an incompatible change
  * @param minor incremented for a compatible addition
@@ -44,7 +48,7 @@ public record SpiVersion(int major, int minor) {
      * The version of this jar. Kept equal to the build's {@code tijarat.spi.version} (which also goes
      * into this jar's manifest) by a test.
      */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 3);
+    public static final SpiVersion CURRENT = new SpiVersion(1, 4);
 
     private static final Pattern TEXT = Pattern.compile("(0|[1-9]\\d{0,3})\\.(0|[1-9]\\d{0,3})");
 

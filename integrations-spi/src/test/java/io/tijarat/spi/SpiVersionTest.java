@@ -22,6 +22,8 @@ class SpiVersionTest {
             "1.3, 1.0, true",
             "1.3, 1.3, true",
             "1.3, 1.4, false",
+            "1.4, 1.3, true",
+            "1.4, 1.5, false",
             "1.0, 1.1, false",
             "1.0, 2.0, false",
             "2.0, 1.0, false",
@@ -61,7 +63,7 @@ class SpiVersionTest {
 
         assertEquals(SpiVersion.CURRENT, SpiVersion.parse(build.getProperty("version")),
                 "SpiVersion.CURRENT and the build's tijarat.spi.version disagree; change both together");
-        assertEquals("1.3", SpiVersion.CURRENT.toString());
+        assertEquals("1.4", SpiVersion.CURRENT.toString());
     }
 
     @Test
@@ -70,7 +72,8 @@ class SpiVersionTest {
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.1"));
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.2"));
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.3"));
-        assertFalse(SpiVersion.CURRENT.isCompatibleWith("1.4"));
+        assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.4"));
+        assertFalse(SpiVersion.CURRENT.isCompatibleWith("1.5"));
         assertFalse(SpiVersion.CURRENT.isCompatibleWith("2.0"));
     }
 }

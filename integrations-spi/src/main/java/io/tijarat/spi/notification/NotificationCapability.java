@@ -18,7 +18,19 @@ public enum NotificationCapability implements Capability {
     /** Sends on {@link Channel#EMAIL}. */
     EMAIL,
     /** {@link NotificationProvider#deliveryStatus}: the gateway can say whether a message arrived. */
-    DELIVERY_REPORTS;
+    DELIVERY_REPORTS,
+    /**
+     * The gateway forwards the messages customers send to the shop's number to
+     * {@code POST /api/webhooks/{providerId}}, and {@link NotificationProvider#verifyInbound} reads them as
+     * {@link InboundOutcome.Reply}. Needed for opt-out by reply and cash on delivery confirmation by reply. Since SPI
+     * 1.4.
+     */
+    INBOUND_MESSAGES,
+    /**
+     * The gateway pushes delivery reports to {@code POST /api/webhooks/{providerId}}, read by
+     * {@link NotificationProvider#verifyInbound} as {@link InboundOutcome.Delivery}. Since SPI 1.4.
+     */
+    DELIVERY_WEBHOOKS;
 
     @Override
     public ProviderKind kind() {

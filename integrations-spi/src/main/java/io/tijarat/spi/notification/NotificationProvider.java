@@ -37,4 +37,16 @@ public interface NotificationProvider {
     default Optional<DeliveryReport> deliveryStatus(String gatewayMessageId) {
         throw new UnsupportedOperationException("deliveryStatus needs NotificationCapability.DELIVERY_REPORTS");
     }
+
+    /**
+     * Verifies and reads a request the gateway sent to {@code POST /api/webhooks/{providerId}}: a customer's reply
+     * or a pushed delivery report. Called only with {@link NotificationCapability#INBOUND_MESSAGES} or
+     * {@link NotificationCapability#DELIVERY_WEBHOOKS}. Local work: no call to the gateway; never throws for a bad
+     * request (that is {@link InboundOutcome.Rejected}). See {@link InboundOutcome} for what the core does with each
+     * outcome. Since SPI 1.4.
+     */
+    default InboundOutcome verifyInbound(io.tijarat.spi.CallbackRequest request) {
+        throw new UnsupportedOperationException(
+                "verifyInbound needs NotificationCapability.INBOUND_MESSAGES or DELIVERY_WEBHOOKS");
+    }
 }

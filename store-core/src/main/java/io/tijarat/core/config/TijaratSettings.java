@@ -47,6 +47,8 @@ public class TijaratSettings {
     private double checkoutPerPhonePerMinute;
     private int checkoutPerPhoneBurst;
     private Duration codConfirmWithin;
+    private boolean codConfirmByReply;
+    private Duration codReplyWithin;
     private Duration codReleaseInterval;
     private Duration eventConfirmBackoff;
     private Optional<String> publicUrl;
@@ -121,6 +123,9 @@ public class TijaratSettings {
         read.number("tijarat.cart.max-lines", 30, 1, 1_000, "a whole number from 1 to 1000");
         read.number("tijarat.tax.rate-basis-points", 0, 0, 10_000, "a whole number of basis points from 0 to 10000");
         notificationsSms = read.bool("tijarat.notifications.sms", false);
+        codConfirmByReply = read.bool("tijarat.cod.confirm-by-reply", false);
+        codReplyWithin = Duration.ofHours(read.number("tijarat.cod.reply-within-hours", 6, 1, 24L * 30,
+                "a whole number of hours from 1 to 720"));
         smsMaxParts = (int) read.number("tijarat.sms.max-parts", 3, 1, 10, "a whole number from 1 to 10");
         smsPricePerPart = read.number("tijarat.sms.price-per-part-paisa", 0, 0, 100_000,
                 "a whole number of paisa from 0 to 100000");
@@ -197,6 +202,10 @@ public class TijaratSettings {
 
     /** How long a cash-on-delivery order waits for the customer's confirmation before its stock is released (0: forever). */
     public Duration codConfirmWithin() { return codConfirmWithin; }
+    /** {@code tijarat.cod.confirm-by-reply}: COD customers are asked by SMS to reply 1 (confirm) or 2 (cancel). */
+    public boolean codConfirmByReply() { return codConfirmByReply; }
+    /** {@code tijarat.cod.reply-within-hours}: after this long without a reply, staff are asked to call. */
+    public Duration codReplyWithin() { return codReplyWithin; }
 
     public Duration codReleaseInterval() { return codReleaseInterval; }
 

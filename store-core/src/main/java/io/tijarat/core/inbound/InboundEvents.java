@@ -9,6 +9,7 @@ import io.tijarat.core.provider.guard.ProviderMetrics;
 import io.tijarat.core.shipment.TrackingEvents;
 import io.tijarat.spi.CallbackReply;
 import io.tijarat.spi.CallbackRequest;
+import io.tijarat.spi.notification.InboundOutcome;
 import io.tijarat.spi.payment.CallbackOutcome;
 import io.tijarat.spi.payment.CustomerAction;
 import io.tijarat.spi.shipping.ShippingCapability;
@@ -32,6 +33,12 @@ public class InboundEvents {
 
     @Inject
     ProviderEvents events;
+
+    @Inject
+    io.tijarat.core.provider.NotificationProviders messaging;
+
+    @Inject
+    io.tijarat.core.messaging.InboundMessages inboundMessages;
 
     @Inject
     TrackingEvents trackingEvents;
@@ -118,7 +125,32 @@ public class InboundEvents {
      * acknowledged and ignored.
      */
     public NotificationReply notification(String providerId, CallbackRequest request) {
+        if (messaging.takesInbound(providerId)) {
+            return messages(providerId, request);
+        }
         return takesTrackingWebhooks(providerId) ? tracking(providerId, request) : payment(providerId, request);
+    }
+
+    /** An SMS or WhatsApp gateway's request (SPI 1.4): a customer's reply or a pushed delivery report. */
+    private NotificationReply messages(String providerId, CallbackRequest request) {
+        InboundOutcome outcome;
+        try {
+            outcome = messaging.verifyInbound(providerId, request);
+        } catch (ProviderUnavailableException e) {
+            return new NoSuchProvider("no active notification provider " + providerId + " taking inbound messages");
+        }
+        if (outcome instanceof InboundOutcome.Reply reply) {
+            inboundMessages.receive(providerId, reply);
+            return new Acknowledged(reply.reply());
+        }
+        if (outcome instanceof InboundOutcome.Delivery delivery) {
+            inboundMessages.receive(providerId, delivery);
+            return new Acknowledged(delivery.reply());
+        }
+        if (outcome instanceof InboundOutcome.Ignored ignored) {
+            return new Acknowledged(ignored.reply());
+        }
+        return notVerified(providerId);
     }
 
     /**

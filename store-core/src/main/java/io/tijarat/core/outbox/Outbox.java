@@ -74,6 +74,13 @@ public class Outbox {
                 "total", rupees(amount)));
         values.putAll(extra);
         String[] customer = Templates.render(event, order.locale(), values);
+        if (event == OrderEvent.COD_CONFIRMATION_REQUESTED) {
+            // asked by SMS only, and only when replies are read: the customer's reply goes back through the gateway
+            if (settings.codConfirmByReply()) {
+                writeSms(event, order, customer[1], Templates.render(event, "en", values)[1]);
+            }
+            return;
+        }
         if (order.customerEmail() != null) {
             write(event, order, Channel.EMAIL, order.customerEmail(), order.locale(), customer);
         }

@@ -133,6 +133,10 @@ public class OutboxMessage {
      * Records the gateway's delivery report; a PENDING one is asked about again after {@code next} (null: stop).
      */
     void reported(io.tijarat.spi.notification.DeliveryReport.Status status, Instant at, Instant next) {
+        if ("DELIVERED".equals(deliveryStatus) || "FAILED".equals(deliveryStatus)) {
+            this.nextReportAt = null; // final: a late PENDING (a slow poll, an old webhook) changes nothing
+            return;
+        }
         this.deliveryStatus = status.name();
         this.reportChecks++;
         if (status == io.tijarat.spi.notification.DeliveryReport.Status.DELIVERED) {

@@ -65,6 +65,27 @@ public class OutboxStore {
         }
     }
 
+    /**
+     * A delivery report the gateway pushed (SPI 1.4, {@code DELIVERY_WEBHOOKS}), applied in the caller's transaction
+     * through the same forward-only function as a polled one.
+     *
+     * @return the message it is about; empty when no message sent through {@code providerId} has that gateway id
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<String> pushedReport(String providerId, io.tijarat.spi.notification.DeliveryReport report) {
+        List<OutboxMessage> found = em.createQuery("select m from OutboxMessage m where m.providerId = :p"
+                        + " and m.providerMessageId = :g", OutboxMessage.class)
+                .setParameter("p", providerId).setParameter("g", report.gatewayMessageId())
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).setMaxResults(1).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        OutboxMessage m = found.get(0);
+        Instant now = clock.instant();
+        m.reported(report.status(), report.at().orElse(now), now.plus(java.time.Duration.ofMinutes(5)));
+        return Optional.of(m.id());
+    }
+
     /** The messages of one order, newest first. */
     @Transactional(TxType.REQUIRES_NEW)
     public List<OutboxMessage> ofOrder(String orderId, int limit) {

@@ -26,4 +26,18 @@ public interface NotificationProviders {
     /** Whether an accepted message arrived, as the gateway says; empty if it does not know the id. A read. */
     java.util.Optional<io.tijarat.spi.notification.DeliveryReport> deliveryStatus(String providerId, String gatewayMessageId)
             throws ProviderUnavailableException;
+
+    /**
+     * Whether {@code providerId} is an active notification provider that takes inbound requests
+     * ({@code INBOUND_MESSAGES} or {@code DELIVERY_WEBHOOKS}, SPI 1.4).
+     */
+    boolean takesInbound(String providerId);
+
+    /**
+     * Has the plugin verify and read a request its gateway sent to the shop's webhook; a plugin failure is a
+     * rejection. Throws {@link ProviderUnavailableException} when the provider is not active or takes no inbound
+     * requests.
+     */
+    io.tijarat.spi.notification.InboundOutcome verifyInbound(String providerId, io.tijarat.spi.CallbackRequest request)
+            throws ProviderUnavailableException;
 }

@@ -428,6 +428,24 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
     }
 
     @Override
+    public boolean takesInbound(String providerId) {
+        return registry.activeDescriptors(ProviderType.NOTIFICATION).stream()
+                .anyMatch(d -> d.id().equals(providerId) && (d.supports(NotificationCapability.INBOUND_MESSAGES)
+                        || d.supports(NotificationCapability.DELIVERY_WEBHOOKS)));
+    }
+
+    @Override
+    public io.tijarat.spi.notification.InboundOutcome verifyInbound(String providerId, CallbackRequest request) {
+        return verifyingCall(providerId, ProviderType.NOTIFICATION, "inbound", lease -> {
+            if (!lease.descriptor().supports(NotificationCapability.INBOUND_MESSAGES)
+                    && !lease.descriptor().supports(NotificationCapability.DELIVERY_WEBHOOKS)) {
+                throw new ProviderUnavailableException(providerId, "takes no inbound messages", null);
+            }
+            return guard(providerId, GuardedVerification.class, lease).verifyInbound(request);
+        }, () -> new io.tijarat.spi.notification.InboundOutcome.Rejected("the provider could not verify it"));
+    }
+
+    @Override
     public SendOutcome send(String providerId, MessageRequest request) {
         return mutatingCall(providerId, ProviderType.NOTIFICATION, GuardedNotification.class, "send",
                 p -> p.send(request), SendOutcome.Unknown::new);

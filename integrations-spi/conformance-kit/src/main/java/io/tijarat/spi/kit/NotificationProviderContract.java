@@ -56,7 +56,94 @@ public abstract class NotificationProviderContract
         return true;
     }
 
+    /**
+     * A request exactly as the gateway would send it to the shop's webhook when a customer replies {@code text}
+     * from {@code from} (E.164), signed with the secret this test configured. Needed with {@code INBOUND_MESSAGES}
+     * (since SPI 1.4).
+     */
+    protected io.tijarat.spi.CallbackRequest signedReply(String messageId, String from, String text) {
+        throw missingGatewayHook("signedReply(String, String, String)");
+    }
+
+    /**
+     * A request exactly as the gateway would push a delivery report: {@code status} in the gateway's own words
+     * (e.g. {@code delivered}) about {@code gatewayMessageId} (letters and digits), signed. Needed with
+     * {@code DELIVERY_WEBHOOKS}. The hooks that sign may read the test's secrets through {@link #context()}.
+     */
+    protected io.tijarat.spi.CallbackRequest signedDeliveryReport(String gatewayMessageId, String status) {
+        throw missingGatewayHook("signedDeliveryReport(String, String)");
+    }
+
+    /** The gateway's word for a message that reached the phone, as {@link #signedDeliveryReport} takes it. */
+    protected String deliveredStatusWord() {
+        return "delivered";
+    }
+
     // ------------------------------------------------------------------------------------ cases
+
+    @Test
+    public final void givenASignedReply_whenVerified_thenItIsTheCustomersTextFromTheirNumber() {
+        assumeTrue(factory().descriptor().supports(NotificationCapability.INBOUND_MESSAGES),
+                "the provider declares no INBOUND_MESSAGES");
+        provider(); // created first: the hook may read the secret it was configured with
+        var request = signedReply("IN-" + SampleRequests.newKey().value(), "+923001234567", "1");
+
+        var outcome = assertDoesNotThrow(() -> provider().verifyInbound(request));
+
+        var reply = assertInstanceOf(io.tijarat.spi.notification.InboundOutcome.Reply.class, outcome);
+        assertEquals("+923001234567", reply.from().value());
+        assertEquals("1", reply.text().strip());
+        assertEquals(reply.eventKey(), assertInstanceOf(io.tijarat.spi.notification.InboundOutcome.Reply.class,
+                provider().verifyInbound(request)).eventKey(), "a redelivery must carry the same event key");
+    }
+
+    @Test
+    public final void givenASignedReplyWithOneByteChanged_whenVerified_thenRejectedNotThrown() {
+        assumeTrue(factory().descriptor().supports(NotificationCapability.INBOUND_MESSAGES),
+                "the provider declares no INBOUND_MESSAGES");
+        provider();
+        var genuine = signedReply("IN-" + SampleRequests.newKey().value(), "+923001234567", "1");
+        byte[] body = genuine.body();
+        assumeTrue(body.length > 0 || genuine.uri().getRawQuery() != null, "the reply has neither body nor query");
+        var tampered = new io.tijarat.spi.CallbackRequest(genuine.source(), genuine.method(), genuine.uri(),
+                genuine.headers(), new String(body, java.nio.charset.StandardCharsets.UTF_8).replace("=1", "=2")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), genuine.remoteAddress());
+        var unsigned = new io.tijarat.spi.CallbackRequest(genuine.source(), genuine.method(), genuine.uri(),
+                java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true), body, genuine.remoteAddress());
+
+        assertInstanceOf(io.tijarat.spi.notification.InboundOutcome.Rejected.class,
+                assertDoesNotThrow(() -> provider().verifyInbound(tampered)), "a changed body must not verify");
+        assertInstanceOf(io.tijarat.spi.notification.InboundOutcome.Rejected.class,
+                assertDoesNotThrow(() -> provider().verifyInbound(unsigned)), "an unsigned request must not verify");
+    }
+
+    @Test
+    public final void givenASignedDeliveryReport_whenVerified_thenItNamesTheMessageAndIsDelivered() {
+        assumeTrue(factory().descriptor().supports(NotificationCapability.DELIVERY_WEBHOOKS),
+                "the provider declares no DELIVERY_WEBHOOKS");
+        provider();
+        var outcome = assertDoesNotThrow(() -> provider().verifyInbound(
+                signedDeliveryReport("MSGCONTRACT1", deliveredStatusWord())));
+
+        var delivery = assertInstanceOf(io.tijarat.spi.notification.InboundOutcome.Delivery.class, outcome);
+        assertEquals("MSGCONTRACT1", delivery.report().gatewayMessageId());
+        assertEquals(io.tijarat.spi.notification.DeliveryReport.Status.DELIVERED, delivery.report().status());
+    }
+
+    @Test
+    public final void givenGarbage_whenVerifiedAsInbound_thenRejectedNotThrown() {
+        assumeTrue(factory().descriptor().supports(NotificationCapability.INBOUND_MESSAGES)
+                || factory().descriptor().supports(NotificationCapability.DELIVERY_WEBHOOKS),
+                "the provider takes no inbound requests");
+        var garbage = new io.tijarat.spi.CallbackRequest(io.tijarat.spi.CallbackRequest.Source.NOTIFICATION, "POST",
+                java.net.URI.create("https://shop.example/api/webhooks/" + expectedProviderId()),
+                java.net.http.HttpHeaders.of(Map.of("Content-Type", java.util.List.of("application/x-www-form-urlencoded")),
+                        (name, value) -> true),
+                "%%%&&&=\u0000{not: json".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Optional.empty());
+
+        assertInstanceOf(io.tijarat.spi.notification.InboundOutcome.Rejected.class,
+                assertDoesNotThrow(() -> provider().verifyInbound(garbage)));
+    }
 
     @Test
     public final void givenTheDescriptor_whenItsChannelsAreRead_thenItSendsOnAtLeastOne() {
@@ -171,8 +258,11 @@ public abstract class NotificationProviderContract
     @Override
     final Map<Capability, Method> optionalOperations() {
         try {
+            Method inbound = NotificationProvider.class.getMethod("verifyInbound", io.tijarat.spi.CallbackRequest.class);
             return Map.of(NotificationCapability.DELIVERY_REPORTS,
-                    NotificationProvider.class.getMethod("deliveryStatus", String.class));
+                    NotificationProvider.class.getMethod("deliveryStatus", String.class),
+                    NotificationCapability.INBOUND_MESSAGES, inbound,
+                    NotificationCapability.DELIVERY_WEBHOOKS, inbound);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("the SPI's NotificationProvider changed", e);
         }

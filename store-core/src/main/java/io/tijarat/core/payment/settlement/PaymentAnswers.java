@@ -60,7 +60,12 @@ public class PaymentAnswers {
                 attempt.record(AttemptStatus.PENDING, pending.gatewayReference().orElse(null),
                         next.instructions(), JSON.toJson(next), now);
                 if (collectOnDelivery) {
-                    cashOnDelivery(pending.next()).ifPresent(move -> order.moveTo(move.status(), move.reason(), actor, now));
+                    cashOnDelivery(pending.next()).ifPresent(move -> {
+                        order.moveTo(move.status(), move.reason(), actor, now);
+                        if (move.status() == OrderStatus.AWAITING_CONFIRMATION) {
+                            orderEvents.raise(order, OrderEvent.COD_CONFIRMATION_REQUESTED, order.total());
+                        }
+                    });
                 }
                 return null;
             }

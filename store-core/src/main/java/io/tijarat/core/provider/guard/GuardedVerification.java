@@ -19,4 +19,8 @@ public interface GuardedVerification {
     /** {@link io.tijarat.spi.shipping.ShippingProvider#verifyTrackingCallback}. */
     @Timeout(2_000)
     TrackingCallbackOutcome verifyTrackingCallback(CallbackRequest request);
+
+    /** {@link io.tijarat.spi.notification.NotificationProvider#verifyInbound} (SPI 1.4). */
+    @Timeout(2_000)
+    io.tijarat.spi.notification.InboundOutcome verifyInbound(CallbackRequest request);
 }
