@@ -44,6 +44,9 @@ public class OrderPlacement {
     EntityManager em;
 
     @Inject
+    io.tijarat.core.messaging.ConsentLedger consent;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -150,6 +153,10 @@ public class OrderPlacement {
         var order = new Order(draft, OrderNumbers.next(), AccessTokens.hash(token), now, "customer");
         em.persist(order);
         orderEvents.raise(order, OrderEvent.ORDER_PLACED, order.total());
+        if (customer.marketingConsent()) {
+            consent.record(customer.phone().value(), true, io.tijarat.core.messaging.ConsentEvent.Source.CHECKOUT,
+                    "customer", "ticked at checkout of order " + order.number());
+        }
         var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), method, now);
         em.persist(attempt);
         cart.checkOut(now);

@@ -8,13 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Who the order is for and where it goes, validated: every invalid field is reported at once. */
+/**
+ * Who the order is for and where it goes, validated: every invalid field is reported at once.
+ *
+ * @param marketingConsent the customer ticked "send me offers by SMS" at checkout: recorded in the consent ledger
+ */
 public record CustomerDetails(String name, PhoneNumber phone, EmailAddress email, String locale,
-                              String address, String city, String postalCode) {
+                              String address, String city, String postalCode, boolean marketingConsent) {
+
+    public CustomerDetails(String name, PhoneNumber phone, EmailAddress email, String locale, String address, String city,
+                           String postalCode) {
+        this(name, phone, email, locale, address, city, postalCode, false);
+    }
 
     /** The raw values as the client sent them; any may be null. */
     public record Input(String name, String phone, String email, String locale,
-                        String address, String city, String postalCode) {
+                        String address, String city, String postalCode, Boolean marketingConsent) {
+        public Input(String name, String phone, String email, String locale, String address, String city,
+                     String postalCode) {
+            this(name, phone, email, locale, address, city, postalCode, null);
+        }
     }
 
     public static CustomerDetails from(Input in) {
@@ -29,7 +42,8 @@ public record CustomerDetails(String name, PhoneNumber phone, EmailAddress email
         if (!violations.isEmpty()) {
             throw InvalidRequestException.invalid(violations);
         }
-        return new CustomerDetails(name, phone, email, locale, address, city, postal);
+        return new CustomerDetails(name, phone, email, locale, address, city, postal,
+                Boolean.TRUE.equals(in.marketingConsent()));
     }
 
     private static PhoneNumber phone(String value) {

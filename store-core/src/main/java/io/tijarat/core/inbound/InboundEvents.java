@@ -150,7 +150,7 @@ public class InboundEvents {
         if (outcome instanceof InboundOutcome.Ignored ignored) {
             return new Acknowledged(ignored.reply());
         }
-        return notVerified(providerId);
+        return notVerified(providerId, ((InboundOutcome.Rejected) outcome).reason());
     }
 
     /**
@@ -205,9 +205,30 @@ public class InboundEvents {
     }
 
     private NotVerified notVerified(String providerId) {
+        return notVerified(providerId, null);
+    }
+
+    /**
+     * Counts a rejection, and logs the plugin's reason at most once a minute per provider: a misconfigured secret or
+     * webhook address shows in the log without a flood of forged requests flooding it too.
+     */
+    private NotVerified notVerified(String providerId, String reason) {
         metrics.rejectedCallback(providerId);
+        if (reason != null) {
+            String id = providerId; // only called for an active provider: an installed id
+            long now = System.nanoTime();
+            Long last = lastRejectionLog.get(id);
+            if (last == null || now - last > 60_000_000_000L) {
+                lastRejectionLog.put(id, now);
+                LOG.info(() -> "A request to /api/webhooks/" + id + " was refused: " + reason
+                        + " (further refusals this minute are only counted)");
+            }
+        }
         return new NotVerified("the notification could not be verified");
     }
+
+    private final java.util.Map<String, Long> lastRejectionLog = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(InboundEvents.class.getName());
 
     private boolean takesTrackingWebhooks(String providerId) {
         return couriers.activeShipping().stream()

@@ -11,8 +11,11 @@ public record CheckoutRequest(String cartId, Customer customer, Address shipping
                               String paymentProvider, String shippingProvider, String shippingService,
                               String paymentMethod, Wallet wallet) {
 
-    /** Who is buying. */
-    public record Customer(String name, String phone, String email, String locale) {
+    /**
+     * Who is buying. {@code marketingConsent}: the customer ticked "send me offers by SMS" (recorded in the consent
+     * ledger with the order as evidence); absent or false asks nothing.
+     */
+    public record Customer(String name, String phone, String email, String locale, Boolean marketingConsent) {
     }
 
     /** Where the order goes. */
@@ -24,10 +27,11 @@ public record CheckoutRequest(String cartId, Customer customer, Address shipping
     }
 
     CheckoutCommand toCommand(java.net.URI apiBase) {
-        Customer c = customer == null ? new Customer(null, null, null, null) : customer;
+        Customer c = customer == null ? new Customer(null, null, null, null, null) : customer;
         Address a = shippingAddress == null ? new Address(null, null, null) : shippingAddress;
         return new CheckoutCommand(cartId,
-                new CustomerDetails.Input(c.name(), c.phone(), c.email(), c.locale(), a.address(), a.city(), a.postalCode()),
+                new CustomerDetails.Input(c.name(), c.phone(), c.email(), c.locale(), a.address(), a.city(), a.postalCode(),
+                        c.marketingConsent()),
                 paymentProvider, shippingProvider, shippingService, paymentMethod,
                 wallet == null ? null : new CheckoutCommand.WalletInput(wallet.number(), wallet.cnicLastSix()), apiBase);
     }

@@ -58,11 +58,20 @@ public final class Http {
         }
     }
 
-    /** The string value of a top-level or nested field ("order.id") in a JSON answer, read with JSON-P. */
+    /** The string value of a top-level or nested field ("order.id", "history[0].source") in a JSON answer, read with JSON-P. */
     public static String field(String json, String path) {
         jakarta.json.JsonValue value = jakarta.json.Json.createReader(new java.io.StringReader(json)).readValue();
         for (String part : path.split("\\.")) {
+            int index = -1;
+            if (part.endsWith("]")) { // "history[0]": an element of an array member
+                index = Integer.parseInt(part.substring(part.indexOf('[') + 1, part.length() - 1));
+                part = part.substring(0, part.indexOf('['));
+            }
             value = value.asJsonObject().get(part);
+            if (value != null && index >= 0) {
+                var array = value.asJsonArray();
+                value = index < array.size() ? array.get(index) : null;
+            }
             if (value == null) {
                 return null;
             }

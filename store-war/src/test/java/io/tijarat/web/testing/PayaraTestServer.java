@@ -67,6 +67,7 @@ public final class PayaraTestServer implements BeforeAllCallback {
         Path preboot = PayaraMicroOptions.writePrebootCommands(dir, "127.0.0.1", "tijarat-it-" + ProcessHandle.current().pid());
         Map<String, String> properties = new java.util.HashMap<>(PaymentStubs.serverProperties());
         properties.putAll(CourierStubs.serverProperties());
+        properties.putAll(MessagingStubs.serverProperties());
         properties.putAll(Map.of(
                 "tijarat.db.url", db.url(),
                 "tijarat.db.user", db.user(),

@@ -62,6 +62,7 @@ public final class FaultToleranceSettings {
             Map.entry("cancel", new Defaults(Duration.ofSeconds(20), 5, DELAY, false, true)),
             Map.entry("findBooking", new Defaults(Duration.ofSeconds(10), 5, DELAY, true, true)),
             Map.entry("verifyTrackingCallback", new Defaults(LOCAL, 0, DELAY, true, false)),
+            Map.entry("verifyInbound", new Defaults(LOCAL, 0, DELAY, true, false)),
             // notification
             Map.entry("send", new Defaults(Duration.ofSeconds(20), 10, Duration.ofSeconds(60), false, true)),
             Map.entry("deliveryStatus", new Defaults(Duration.ofSeconds(10), 5, Duration.ofSeconds(60), true, true)));

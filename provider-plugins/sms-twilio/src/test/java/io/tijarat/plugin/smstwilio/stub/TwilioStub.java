@@ -70,6 +70,7 @@ public final class TwilioStub implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicReference<int[]> failNext = new AtomicReference<>();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, URI> routes = new ConcurrentHashMap<>();
 
     private TwilioStub(int port) {
         try {
@@ -153,6 +154,15 @@ public final class TwilioStub implements AutoCloseable {
         return post(webhook, form);
     }
 
+    /**
+     * Requests Twilio makes to {@code publicUrl} (the shop's address as configured at Twilio, say behind a proxy)
+     * reach {@code actual} instead, still signed over {@code publicUrl} — as a reverse proxy in front of the shop
+     * would forward them.
+     */
+    public void route(URI publicUrl, URI actual) {
+        routes.put(publicUrl.toString(), actual);
+    }
+
     /** Posts {@code form} to {@code url} signed as Twilio signs (for tests that replay or tamper with a request). */
     public Answer post(URI url, Map<String, String> form) {
         return post(url, form, TwilioSignature.of(authToken, url.toString(), form));
@@ -161,7 +171,8 @@ public final class TwilioStub implements AutoCloseable {
     /** Posts {@code form} with the given signature. */
     public Answer post(URI url, Map<String, String> form, String signature) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+            URI target = routes.getOrDefault(url.toString(), url);
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .header("X-Twilio-Signature", signature)
                     .header("I-Twilio-Idempotency-Token", java.util.UUID.randomUUID().toString())

@@ -1,0 +1,138 @@
+package io.tijarat.web.admin;
+
+import io.tijarat.core.messaging.CodConfirmations;
+import io.tijarat.core.messaging.ConsentEvent;
+import io.tijarat.core.messaging.ConsentLedger;
+import io.tijarat.spi.PhoneNumber;
+import io.tijarat.web.TijaratApplication;
+import io.tijarat.web.problem.InvalidInputException;
+import io.tijarat.web.problem.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What customers said back: the queue of cash-on-delivery orders waiting for confirmation (with their replies and
+ * whether to call now), and the consent ledger for promotional messages.
+ */
+@Path("/admin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({TijaratApplication.ADMIN, TijaratApplication.STAFF})
+@Tag(name = "Admin: customer replies and consent", description = "Roles: admin, staff.")
+@SecurityRequirement(name = TijaratApplication.BEARER_JWT)
+// Bodies: META-INF/openapi.yaml. 401/403 are answered before the method runs.
+public class AdminMessagingResource {
+
+    @Inject
+    CodConfirmations confirmations;
+
+    @Inject
+    ConsentLedger consent;
+
+    @Context
+    SecurityContext security;
+
+    /** A consent entry as staff see it. */
+    public record ConsentEntry(long id, boolean granted, String source, String actor, String evidence, Instant at) {
+        static ConsentEntry of(ConsentEvent e) {
+            return new ConsentEntry(e.id(), e.granted(), e.source().name(), e.actor(), e.evidence(), e.at());
+        }
+    }
+
+    /** A phone's consent now, and every entry behind it, newest first. */
+    public record ConsentView(String phone, boolean promotionsAllowed, List<ConsentEntry> history) {
+        static ConsentView of(ConsentLedger.Standing standing) {
+            return new ConsentView(standing.phone(), standing.granted(),
+                    standing.history().stream().map(ConsentEntry::of).toList());
+        }
+    }
+
+    /** The body of {@code POST /api/admin/consent}: what the customer told staff, and how. */
+    public record ConsentChange(String phone, Boolean granted, String note) {
+    }
+
+    @GET
+    @Path("/cod-confirmations")
+    @Operation(operationId = "listCodConfirmations", summary = "Cash-on-delivery orders waiting for the customer's"
+            + " confirmation, longest-waiting first, with the customer's replies and whether to call now")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "CodConfirmationList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public List<CodConfirmations.Waiting> codConfirmations() {
+        return confirmations.waiting(200);
+    }
+
+    @GET
+    @Path("/consent")
+    @Operation(operationId = "getConsent", summary = "A phone's consent to promotional messages and its ledger")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ConsentView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public ConsentView consent(@QueryParam("phone") @Parameter(description = "a Pakistani number, e.g. 03001234567",
+            required = true) String phone) {
+        return ConsentView.of(consent.standing(phone("phone", phone)));
+    }
+
+    @POST
+    @Path("/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordConsent", summary = "Record that a customer agreed to, or refused, promotional"
+            + " messages (a call, a letter): appended to the ledger with who recorded it; takes effect at once")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConsentChange")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ConsentView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public ConsentView record(ConsentChange change) {
+        if (change == null) {
+            throw new InvalidInputException("body", "is required: {\"phone\", \"granted\", \"note\"}");
+        }
+        String phone = phone("phone", change.phone());
+        if (change.granted() == null) {
+            throw new InvalidInputException("granted", "is required: true (agreed) or false (refused)");
+        }
+        if (change.note() == null || change.note().isBlank()) {
+            throw new InvalidInputException("note", "is required: how the customer said so (a call on …, a letter)");
+        }
+        String note = QueryParams.maxLength("note", change.note().strip(), 300);
+        consent.record(phone, change.granted(), ConsentEvent.Source.ADMIN,
+                "staff:" + security.getUserPrincipal().getName(), note);
+        return ConsentView.of(consent.standing(phone));
+    }
+
+    private static String phone(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "is required: a Pakistani number, e.g. 03001234567");
+        }
+        try {
+            return PhoneNumber.fromPakistani(value.strip()).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "is not a Pakistani number: " + e.getMessage());
+        }
+    }
+}
