@@ -35,3 +35,6 @@ CREATE TABLE consent_event (
 
 -- A pushed delivery report names the message by the gateway's id.
 CREATE INDEX ix_outbox_provider_message ON outbox_message (provider_id, provider_message_id);
+
+-- Promotional messages (event type PROMOTION) are sent only while the recipient's newest consent entry grants them.
+ALTER TABLE outbox_message ADD COLUMN category VARCHAR(14) NOT NULL DEFAULT 'TRANSACTIONAL';

@@ -8,7 +8,7 @@ public record MessageView(String id, String event, String orderId, String channe
                           Long costMinor, String deliveryStatus, Instant deliveredAt, Instant createdAt,
                           Instant nextAttemptAt, Instant sentAt) {
     public static MessageView of(OutboxMessage m) {
-        return new MessageView(m.id(), m.eventType().name(), m.orderId(), m.channel().name(), m.state().name(),
+        return new MessageView(m.id(), m.eventType(), m.orderId(), m.channel().name(), m.state().name(),
                 m.attempts(), m.lastError(), m.providerId(), m.locale(), m.smsEncoding(), m.smsParts(), m.costMinor(),
                 m.deliveryStatus(), m.deliveredAt(), m.createdAt(), m.nextAttemptAt(), m.sentAt());
     }

@@ -31,9 +31,14 @@ public class OutboxMessage {
     @Column(length = 20)
     private String id;
 
-    @Enumerated(EnumType.STRING)
+    /** The order event (an {@link OrderEvent} name), or {@value #PROMOTION} for a promotional message. */
     @Column(name = "event_type", nullable = false, length = 32)
-    private OrderEvent eventType;
+    private String eventType;
+
+    /** Transactional, or promotional: sent only while the recipient's consent stands. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 14)
+    private io.tijarat.spi.notification.MessageCategory category = io.tijarat.spi.notification.MessageCategory.TRANSACTIONAL;
 
     @Column(name = "order_id", length = 36)
     private String orderId;
@@ -107,8 +112,23 @@ public class OutboxMessage {
         // for JPA
     }
 
+    /** The event type of a promotional message. */
+    public static final String PROMOTION = "PROMOTION";
+
     OutboxMessage(OrderEvent eventType, String orderId, Channel channel, String recipient, String locale, String subject,
                   String body, Instant now) {
+        this(eventType.name(), orderId, channel, recipient, locale, subject, body, now);
+    }
+
+    /** A promotional SMS to {@code phone}, sent only while its consent stands. */
+    static OutboxMessage promotion(String phone, String locale, String body, Instant now) {
+        var message = new OutboxMessage(PROMOTION, null, Channel.SMS, phone, locale, null, body, now);
+        message.category = io.tijarat.spi.notification.MessageCategory.PROMOTIONAL;
+        return message;
+    }
+
+    private OutboxMessage(String eventType, String orderId, Channel channel, String recipient, String locale,
+                          String subject, String body, Instant now) {
         this.id = RowIds.newId();
         this.eventType = eventType;
         this.orderId = orderId;
@@ -191,7 +211,8 @@ public class OutboxMessage {
     }
 
     public String id() { return id; }
-    public OrderEvent eventType() { return eventType; }
+    public String eventType() { return eventType; }
+    public io.tijarat.spi.notification.MessageCategory category() { return category; }
     public String orderId() { return orderId; }
     public Channel channel() { return channel; }
     public String smsEncoding() { return smsEncoding; }

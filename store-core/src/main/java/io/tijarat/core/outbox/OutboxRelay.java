@@ -142,6 +142,12 @@ public class OutboxRelay implements BackgroundJob {
         if (provider.isEmpty()) {
             return retryLater(m, "no active notification provider for " + m.channel()) ? PARKED : RETRYING;
         }
+        if (m.category() == MessageCategory.PROMOTIONAL && !store.promotionAllowed(m.recipient())) {
+            // consent is read when the message goes out: an opt-out after it was written still stops it
+            store.failed(m.id(), "not sent: the customer has not agreed to promotional messages, or withdrew (STOP)",
+                    clock.instant(), true);
+            return PARKED;
+        }
         Optional<String> capped = m.channel() == Channel.SMS ? overCap(m) : Optional.empty();
         if (capped.isPresent()) {
             store.failed(m.id(), capped.get(), clock.instant(), true);
@@ -211,7 +217,7 @@ public class OutboxRelay implements BackgroundJob {
                 : new Recipient.Phone(PhoneNumber.of(m.recipient()));
         MessageContent content = m.channel() == Channel.EMAIL ? MessageContent.email(m.subject(), m.body())
                 : MessageContent.sms(m.body());
-        return new MessageRequest(IdempotencyKey.of(m.id()), m.channel(), to, MessageCategory.TRANSACTIONAL, content);
+        return new MessageRequest(IdempotencyKey.of(m.id()), m.channel(), to, m.category(), content);
     }
 
 }

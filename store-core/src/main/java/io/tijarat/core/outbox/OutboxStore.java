@@ -86,6 +86,14 @@ public class OutboxStore {
         return Optional.of(m.id());
     }
 
+    /** Whether {@code phone}'s newest consent entry grants promotional messages (none: no). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean promotionAllowed(String phone) {
+        List<Boolean> newest = em.createQuery("select e.granted from ConsentEvent e where e.phone = :p order by e.id desc",
+                Boolean.class).setParameter("p", phone).setMaxResults(1).getResultList();
+        return !newest.isEmpty() && newest.get(0);
+    }
+
     /** The messages of one order, newest first. */
     @Transactional(TxType.REQUIRES_NEW)
     public List<OutboxMessage> ofOrder(String orderId, int limit) {

@@ -127,6 +127,42 @@ class SmsOutboxIT {
         assertEquals(asked, reportCalls.get(), "a delivered message is not asked about again");
     }
 
+    @Test
+    void givenAPromotionWritten_whenTheCustomerWithdrawsBeforeItGoesOut_thenItIsNotSentAndAConsentingOneIs() {
+        consent(true);
+        String first = promotion();
+        consent(false); // STOP, after the promotion was written
+        OutboxRelay relay = relay(Map.of());
+
+        OutboxRelay.Run run = relay.runOnce();
+
+        assertEquals(0, run.sent());
+        OutboxMessage parked = TestJpa.inTransaction(em -> em.find(OutboxMessage.class, first));
+        assertEquals(OutboxMessage.State.PARKED, parked.state());
+        assertTrue(parked.lastError().contains("withdrew"), parked.lastError());
+        assertEquals(0, sent.size(), "the gateway got nothing");
+
+        consent(true);
+        promotion();
+        assertEquals(1, relay.runOnce().sent());
+        assertEquals(io.tijarat.spi.notification.MessageCategory.PROMOTIONAL, sent.get(0).category(),
+                "the gateway is told it is promotional (sender masks and PTA rules differ)");
+    }
+
+    private void consent(boolean granted) {
+        TestJpa.inTransaction(em -> em.createNativeQuery("INSERT INTO consent_event (phone, granted, source, actor, at)"
+                + " VALUES (?1, ?2, 'ADMIN', 'test', ?3)").setParameter(1, phone).setParameter(2, granted)
+                .setParameter(3, clock.instant()).executeUpdate());
+    }
+
+    private String promotion() {
+        return TestJpa.inTransaction(em -> {
+            var message = OutboxMessage.promotion(phone, "en", "Eid sale! Reply STOP to opt out.", clock.instant());
+            em.persist(message);
+            return message.id();
+        });
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     private Order order(String locale) {
@@ -230,6 +266,11 @@ class SmsOutboxIT {
             public void reported(String id, io.tijarat.spi.notification.DeliveryReport.Status status, Instant at,
                                  Instant next) {
                 TestJpa.inTransaction(em -> { in(em).reported(id, status, at, next); return null; });
+            }
+
+            @Override
+            public boolean promotionAllowed(String recipient) {
+                return TestJpa.inTransaction(em -> in(em).promotionAllowed(recipient));
             }
 
             @Override

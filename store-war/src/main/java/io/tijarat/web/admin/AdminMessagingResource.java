@@ -49,6 +49,12 @@ public class AdminMessagingResource {
     @Inject
     ConsentLedger consent;
 
+    @Inject
+    io.tijarat.core.outbox.Promotions promotions;
+
+    @Inject
+    io.tijarat.core.outbox.TemplatePreviews previews;
+
     @Context
     SecurityContext security;
 
@@ -65,6 +71,10 @@ public class AdminMessagingResource {
             return new ConsentView(standing.phone(), standing.granted(),
                     standing.history().stream().map(ConsentEntry::of).toList());
         }
+    }
+
+    /** The body of {@code POST /api/admin/promotions}: the text per language, and whether only to count. */
+    public record PromotionRequest(java.util.Map<String, String> text, Boolean dryRun) {
     }
 
     /** The body of {@code POST /api/admin/consent}: what the customer told staff, and how. */
@@ -123,6 +133,50 @@ public class AdminMessagingResource {
         consent.record(phone, change.granted(), ConsentEvent.Source.ADMIN,
                 "staff:" + security.getUserPrincipal().getName(), note);
         return ConsentView.of(consent.standing(phone));
+    }
+
+    @POST
+    @Path("/promotions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(TijaratApplication.ADMIN)
+    @Operation(operationId = "sendPromotion", summary = "A promotional SMS to every customer who agreed to them, in their"
+            + " language, with the opt-out instruction appended; dryRun counts recipients and cost without sending",
+            description = "Roles: admin. Written to the outbox (daily caps apply); consent is read again when each message"
+                    + " goes out, so a STOP meanwhile still stops it.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PromotionRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "Campaign")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public io.tijarat.core.outbox.Promotions.Campaign promote(PromotionRequest request) {
+        if (request == null || request.text() == null) {
+            throw new InvalidInputException("text", "is required: {\"en\": \"…\", \"ur\": \"…\"}");
+        }
+        for (String locale : request.text().keySet()) {
+            if (!locale.equals("en") && !locale.equals("ur")) {
+                throw new InvalidInputException("text." + locale, "is not a language the shop writes in (en, ur)");
+            }
+        }
+        return promotions.send(request.text().get("en"), request.text().get("ur"), Boolean.TRUE.equals(request.dryRun()));
+    }
+
+    @GET
+    @Path("/templates/preview")
+    @Operation(operationId = "previewTemplate", summary = "An event's message in a language, with sample values: the"
+            + " e-mail text, and the SMS as the active gateway would send it (language, encoding, parts, cost)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "TemplatePreview")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public io.tijarat.core.outbox.TemplatePreviews.Preview preview(
+            @QueryParam("event") @Parameter(description = "ORDER_PLACED, ORDER_SHIPPED, …", required = true) String event,
+            @QueryParam("locale") @Parameter(description = "en or ur") @jakarta.ws.rs.DefaultValue("en") String locale) {
+        return previews.preview(event, locale);
     }
 
     private static String phone(String field, String value) {

@@ -202,7 +202,73 @@ class SmsRepliesIT {
         assertTrue(messages.body().contains("\"deliveryStatus\":\"DELIVERED\""), "final stays final: " + messages.body());
     }
 
+    @Test
+    void a_promotion_reaches_only_customers_who_agreed_in_their_language_with_the_opt_out_instruction() {
+        String agreedByCall = newPhone();
+        String agreedAtCheckout = newPhone();
+        String stopped = newPhone();
+        String neverAsked = newPhone();
+        consent(agreedByCall, true);
+        consent(stopped, true);
+        twilio.customerSends(MessagingStubs.TWILIO_WEBHOOK, e164(stopped), "STOP");
+        order(product(5), 1, agreedAtCheckout, "ur", true);
+        order(product(5), 1, neverAsked, "en", false);
+        String body = "{\"text\":{\"en\":\"Eid sale: 20% off everything until Sunday.\","
+                + "\"ur\":\"عید سیل: اتوار تک ہر چیز پر 20 فیصد رعایت۔\"}";
+
+        // A dry run counts and prices, and writes nothing
+        var dry = http.post("/api/admin/promotions", body + ",\"dryRun\":true}", "Authorization", Tokens.admin());
+        assertEquals(200, dry.statusCode(), dry.body());
+        assertTrue(dry.body().contains("UCS_2") && dry.body().contains("GSM_7"), "an Urdu and an English version: " + dry.body());
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE event_type = 'PROMOTION' AND recipient = ?",
+                e164(agreedByCall)));
+
+        var sent = http.post("/api/admin/promotions", body + "}", "Authorization", Tokens.admin());
+        assertEquals(200, sent.statusCode(), sent.body());
+        Eventually.await(Duration.ofSeconds(30), "both promotions reach Twilio", () -> {
+            http.post("/api/admin/notifications/relay", "", "Authorization", Tokens.admin());
+            return twilio.messagesTo(e164(agreedByCall)).stream().anyMatch(m -> m.body().startsWith("Eid sale"))
+                    && twilio.messagesTo(e164(agreedAtCheckout)).stream().anyMatch(m -> m.body().startsWith("عید سیل"));
+        });
+        assertTrue(twilio.messagesTo(e164(agreedByCall)).stream().anyMatch(m -> m.body()
+                .equals("Eid sale: 20% off everything until Sunday. Reply STOP to opt out.")));
+        assertTrue(twilio.messagesTo(e164(agreedAtCheckout)).stream().anyMatch(m -> m.body().contains("STOP")),
+                "the Urdu version carries the opt-out instruction too");
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE event_type = 'PROMOTION' AND recipient = ?",
+                e164(stopped)), "nobody who said STOP");
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE event_type = 'PROMOTION' AND recipient = ?",
+                e164(neverAsked)), "nobody who was never asked");
+        assertEquals("CHECKOUT", field(http.get("/api/admin/consent?phone=" + agreedAtCheckout, "Authorization",
+                Tokens.staff()).body(), "history[0].source"));
+
+        var tooLong = http.post("/api/admin/promotions", "{\"text\":{\"en\":\"" + "Sale! ".repeat(150) + "\"}}",
+                "Authorization", Tokens.admin());
+        assertEquals(422, tooLong.statusCode(), tooLong.body());
+        assertTrue(tooLong.body().contains("text.en"), tooLong.body());
+    }
+
+    @Test
+    void staff_preview_an_events_sms_as_the_gateway_would_carry_it() {
+        var urdu = http.get("/api/admin/templates/preview?event=COD_CONFIRMATION_REQUESTED&locale=ur",
+                "Authorization", Tokens.staff());
+
+        assertEquals(200, urdu.statusCode(), urdu.body());
+        assertEquals("ur", field(urdu.body(), "smsLocale"), urdu.body());
+        assertEquals("UCS_2", field(urdu.body(), "smsEncoding"));
+        assertEquals("sms-twilio", field(urdu.body(), "smsGateway"));
+        assertTrue(field(urdu.body(), "text").contains("Rs 2,239"), urdu.body());
+        int parts = Integer.parseInt(field(urdu.body(), "smsParts"));
+        assertEquals(io.tijarat.core.messaging.SmsParts.of(field(urdu.body(), "smsText")).parts(), parts);
+        assertEquals(400, http.get("/api/admin/templates/preview?event=NOPE", "Authorization", Tokens.staff()).statusCode());
+    }
+
     // ------------------------------------------------------------------------------------------------
+
+    private void consent(String phone, boolean granted) {
+        var answer = http.post("/api/admin/consent", "{\"phone\":\"" + phone + "\",\"granted\":" + granted
+                + ",\"note\":\"asked on the phone\"}", "Authorization", Tokens.staff());
+        assertEquals(200, answer.statusCode(), answer.body());
+    }
 
     /** Runs the relay until Twilio has the confirmation request for {@code phone}; its text. */
     private String askFor(String phone) {
@@ -215,10 +281,15 @@ class SmsRepliesIT {
     }
 
     private String order(String sku, int quantity, String phone) {
+        return order(sku, quantity, phone, "en", false);
+    }
+
+    private String order(String sku, int quantity, String phone, String locale, boolean marketingConsent) {
         String cartId = field(http.post("/api/carts", null).body(), "id");
         assertEquals(200, http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":" + quantity + "}").statusCode());
         var placed = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"Reply Customer\","
-                        + "\"phone\":\"" + phone + "\",\"locale\":\"en\"},\"shippingAddress\":{\"address\":\"House 3, Street 9\","
+                        + "\"phone\":\"" + phone + "\",\"locale\":\"" + locale + "\",\"marketingConsent\":" + marketingConsent
+                        + "},\"shippingAddress\":{\"address\":\"House 3, Street 9\","
                         + "\"city\":\"Lahore\"},\"paymentProvider\":\"test-cod-reply\",\"shippingProvider\":\"flat-rate\"}",
                 "Idempotency-Key", UUID.randomUUID().toString(), "X-Forwarded-For", "198.19.1." + (1 + ThreadLocalRandom.current().nextInt(250)));
         assertEquals(201, placed.statusCode(), placed.body());
