@@ -215,9 +215,20 @@ public class OutboxRelay implements BackgroundJob {
     private static MessageRequest request(OutboxMessage m) {
         Recipient to = m.channel() == Channel.EMAIL ? new Recipient.Email(EmailAddress.of(m.recipient()))
                 : new Recipient.Phone(PhoneNumber.of(m.recipient()));
-        MessageContent content = m.channel() == Channel.EMAIL ? MessageContent.email(m.subject(), m.body())
-                : MessageContent.sms(m.body());
+        MessageContent content = m.channel() != Channel.EMAIL ? MessageContent.sms(m.body())
+                : "ur".equals(m.locale()) ? MessageContent.email(m.subject(), m.body(), rightToLeft(m.body()))
+                : MessageContent.email(m.subject(), m.body());
         return new MessageRequest(IdempotencyKey.of(m.id()), m.channel(), to, m.category(), content);
     }
 
+    /**
+     * An Urdu e-mail's HTML part: right to left, aligned right, in the language's own direction, so mail clients do not
+     * show it left-aligned with the punctuation at the wrong end (the text part stays as written).
+     */
+    static String rightToLeft(String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("\n", "<br>");
+        return "<!DOCTYPE html><html lang=\"ur\" dir=\"rtl\"><head><meta charset=\"UTF-8\"></head>"
+                + "<body dir=\"rtl\" style=\"text-align:right\"><p>" + escaped + "</p></body></html>";
+    }
 }

@@ -48,4 +48,12 @@ class OutboxRelayTest {
             }
         }
     }
+
+    @Test
+    void an_urdu_email_reads_right_to_left_and_what_the_customer_typed_stays_text() {
+        String html = OutboxRelay.rightToLeft("محترم <b>عائشہ</b> & co\nآرڈر TJ-1");
+
+        assertTrue(html.contains("dir=\"rtl\"") && html.contains("lang=\"ur\"") && html.contains("text-align:right"), html);
+        assertTrue(html.contains("&lt;b&gt;عائشہ&lt;/b&gt; &amp; co<br>آرڈر"), html);
+    }
 }
