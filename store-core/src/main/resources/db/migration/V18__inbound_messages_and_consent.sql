@@ -38,3 +38,9 @@ CREATE INDEX ix_outbox_provider_message ON outbox_message (provider_id, provider
 
 -- Promotional messages (event type PROMOTION) are sent only while the recipient's newest consent entry grants them.
 ALTER TABLE outbox_message ADD COLUMN category VARCHAR(14) NOT NULL DEFAULT 'TRANSACTIONAL';
+
+-- WhatsApp messages (SPI 1.4): the approved template they are sent as, and the order's values that fill it (a JSON
+-- object, e.g. {"number":"TJ-…","total":"Rs 2,239"}); the same values render the SMS sent instead when WhatsApp
+-- cannot deliver.
+ALTER TABLE outbox_message ADD COLUMN template_name VARCHAR(100) NULL;
+ALTER TABLE outbox_message ADD COLUMN template_values TEXT NULL;

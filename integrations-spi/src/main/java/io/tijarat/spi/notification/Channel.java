@@ -8,5 +8,11 @@ public enum Channel {
     /** A text message to a mobile number; billed per part. */
     SMS,
     /** An e-mail. */
-    EMAIL
+    EMAIL,
+    /**
+     * A WhatsApp message to a mobile number. Messages the shop starts are approved templates
+     * ({@link MessageRequest#template()}); free text only within 24 hours of the customer's last message. Since SPI
+     * 1.4.
+     */
+    WHATSAPP
 }

@@ -24,6 +24,8 @@ import java.util.Optional;
  *       as a polled report (DELIVERED or FAILED are never undone by a late PENDING); answers with {@code reply}</td></tr>
  *   <tr><td>{@link Ignored}</td><td>authentic, but nothing the core acts on (an intermediate status such as
  *       "sending", a read receipt, a test ping)</td><td>answers with {@code reply}; stores nothing</td></tr>
+ *   <tr><td>{@link Several}</td><td>authentic, with several of the above (a batched webhook)</td>
+ *       <td>each as if it came alone; answers with {@code reply}</td></tr>
  *   <tr><td>{@link Rejected}</td><td>forged, tampered, malformed or not for this shop's account</td>
  *       <td>answers 401 and counts it; changes nothing</td></tr>
  * </table>
@@ -80,6 +82,28 @@ public sealed interface InboundOutcome {
     record Ignored(String why, CallbackReply reply) implements InboundOutcome {
         public Ignored {
             Checks.notBlank(why, "why");
+            Checks.notNull(reply, "reply");
+        }
+    }
+
+    /**
+     * Several events in one authentic request (WhatsApp batches statuses and messages): each is handled as if it had
+     * come alone, in order.
+     *
+     * @param events the replies and delivery reports, at least one; {@link Ignored} entries are allowed and skipped
+     * @param reply  what to answer the gateway with, once for all
+     */
+    record Several(java.util.List<InboundOutcome> events, CallbackReply reply) implements InboundOutcome {
+        public Several {
+            events = java.util.List.copyOf(Checks.notNull(events, "events"));
+            if (events.isEmpty()) {
+                throw new IllegalArgumentException("events must not be empty: answer Ignored instead");
+            }
+            for (InboundOutcome event : events) {
+                if (event instanceof Several || event instanceof Rejected) {
+                    throw new IllegalArgumentException("events holds only Reply, Delivery or Ignored");
+                }
+            }
             Checks.notNull(reply, "reply");
         }
     }

@@ -17,6 +17,8 @@ public enum NotificationCapability implements Capability {
     UNICODE_SMS,
     /** Sends on {@link Channel#EMAIL}. */
     EMAIL,
+    /** Sends on {@link Channel#WHATSAPP}: approved templates ({@link MessageRequest#template()}). Since SPI 1.4. */
+    WHATSAPP,
     /** {@link NotificationProvider#deliveryStatus}: the gateway can say whether a message arrived. */
     DELIVERY_REPORTS,
     /**

@@ -59,6 +59,9 @@ public class TijaratSettings {
     private long smsPricePerPart;
     private int smsPerPhonePerDay;
     private int smsPerDay;
+    private boolean notificationsWhatsapp;
+    private int whatsappPerPhonePerDay;
+    private int whatsappPerDay;
     private Optional<String> merchantEmail;
     private long pluginMaxResponseBytes;
     private Duration remittanceWindow;
@@ -131,6 +134,11 @@ public class TijaratSettings {
                 "a whole number of paisa from 0 to 100000");
         smsPerPhonePerDay = (int) read.number("tijarat.sms.per-phone-per-day", 10, 1, 1_000, "a whole number from 1 to 1000");
         smsPerDay = (int) read.number("tijarat.sms.per-day", 2_000, 1, 10_000_000, "a whole number from 1 to 10000000");
+        notificationsWhatsapp = read.bool("tijarat.notifications.whatsapp", false);
+        whatsappPerPhonePerDay = (int) read.number("tijarat.whatsapp.per-phone-per-day", 10, 1, 1_000,
+                "a whole number from 1 to 1000");
+        whatsappPerDay = (int) read.number("tijarat.whatsapp.per-day", 2_000, 1, 10_000_000,
+                "a whole number from 1 to 10000000");
         merchantEmail = read.email("tijarat.notifications.merchant-email");
         pluginMaxResponseBytes = read.number("tijarat.plugins.max-response-bytes", 2L * 1024 * 1024, 1024,
                 256L * 1024 * 1024, "a number of bytes from 1024 to 268435456");
@@ -232,6 +240,10 @@ public class TijaratSettings {
 
     /** SMS the shop sends per Pakistan day; beyond it messages are parked and the admin sees why. */
     public int smsPerDay() { return smsPerDay; }
+    /** {@code tijarat.notifications.whatsapp}: customers hear by WhatsApp (approved templates), SMS when it fails. */
+    public boolean notificationsWhatsapp() { return notificationsWhatsapp; }
+    public int whatsappPerPhonePerDay() { return whatsappPerPhonePerDay; }
+    public int whatsappPerDay() { return whatsappPerDay; }
 
     /** Where the shop hears of new and paid orders. */
     public Optional<String> merchantEmail() { return merchantEmail; }

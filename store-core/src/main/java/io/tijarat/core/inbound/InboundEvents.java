@@ -139,6 +139,16 @@ public class InboundEvents {
         } catch (ProviderUnavailableException e) {
             return new NoSuchProvider("no active notification provider " + providerId + " taking inbound messages");
         }
+        if (outcome instanceof InboundOutcome.Several several) {
+            for (InboundOutcome event : several.events()) {
+                if (event instanceof InboundOutcome.Reply reply) {
+                    inboundMessages.receive(providerId, reply);
+                } else if (event instanceof InboundOutcome.Delivery delivery) {
+                    inboundMessages.receive(providerId, delivery);
+                }
+            }
+            return new Acknowledged(several.reply());
+        }
         if (outcome instanceof InboundOutcome.Reply reply) {
             inboundMessages.receive(providerId, reply);
             return new Acknowledged(reply.reply());

@@ -52,6 +52,9 @@ public class InboundMessages {
     @Inject
     InboundMessages self;
 
+    @Inject
+    io.tijarat.core.outbox.Outbox smsFallback;
+
     /** What became of an inbound message. */
     public record Receipt(boolean duplicate, String reading, String outcome) {
         static final Receipt DUPLICATE = new Receipt(true, "DUPLICATE", "seen before: ignored");
@@ -124,9 +127,14 @@ public class InboundMessages {
                 report.detail().orElse(null), report.gatewayMessageId(), clock.instant());
         em.persist(message);
         em.flush();
+        String before = outbox.deliveryStatusOf(providerId, report.gatewayMessageId()).orElse(null);
         var applied = outbox.pushedReport(providerId, report);
-        message.read(report.status().name(), null, applied.map(id -> "message " + id + ": " + report.status())
+        message.read(report.status().name(), null, applied.map(m -> "message " + m.id() + ": " + report.status())
                 .orElse("no message sent through " + providerId + " has this id (yet): polling settles it"));
+        applied.filter(m -> m.channel() == io.tijarat.spi.notification.Channel.WHATSAPP
+                        && report.status() == io.tijarat.spi.notification.DeliveryReport.Status.FAILED
+                        && !"FAILED".equals(before) && !"DELIVERED".equals(before))
+                .ifPresent(m -> smsFallback.smsInsteadOf(m, report.detail().orElse("WhatsApp could not deliver it")));
         return new Receipt(false, message.reading(), message.outcome());
     }
 

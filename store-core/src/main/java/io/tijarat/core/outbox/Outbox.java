@@ -74,24 +74,78 @@ public class Outbox {
                 "total", rupees(amount)));
         values.putAll(extra);
         String[] customer = Templates.render(event, order.locale(), values);
+        boolean whatsapp = settings.notificationsWhatsapp() && providers.providerFor(Channel.WHATSAPP).isPresent();
         if (event == OrderEvent.COD_CONFIRMATION_REQUESTED) {
-            // asked by SMS only, and only when replies are read: the customer's reply goes back through the gateway
+            // asked by SMS or WhatsApp only, and only when replies are read: the reply comes back through the gateway
             if (settings.codConfirmByReply()) {
-                writeSms(event, order, customer[1], Templates.render(event, "en", values)[1]);
+                phoneMessage(whatsapp, event, order, customer[1], values);
             }
             return;
         }
         if (order.customerEmail() != null) {
             write(event, order, Channel.EMAIL, order.customerEmail(), order.locale(), customer);
         }
-        if (settings.notificationsSms()) {
-            writeSms(event, order, customer[1], Templates.render(event, "en", values)[1]);
+        if (whatsapp || settings.notificationsSms()) {
+            phoneMessage(whatsapp, event, order, customer[1], values);
         }
         Optional<String> merchantEmail = settings.merchantEmail();
         if (merchantEmail.filter(m -> !m.isBlank()).isPresent()
                 && (event == OrderEvent.ORDER_PLACED || event == OrderEvent.ORDER_PAID || event == OrderEvent.ORDER_CANCELLED)) {
             write(event, order, Channel.EMAIL, merchantEmail.get().strip(), "en", Templates.render(event, "en", values));
         }
+    }
+
+    /**
+     * The customer's phone message: by WhatsApp when it is on and a WhatsApp gateway is active (an approved template
+     * filled with the order's values, kept so the SMS sent instead can be rendered if WhatsApp cannot deliver), else by
+     * SMS.
+     */
+    private void phoneMessage(boolean whatsapp, OrderEvent event, Order order, String inLocale, Map<String, String> values) {
+        if (!whatsapp) {
+            writeSms(event, order, inLocale, Templates.render(event, "en", values)[1]);
+            return;
+        }
+        var message = new OutboxMessage(event, order.id(), Channel.WHATSAPP, order.customerPhone(), order.locale(),
+                null, inLocale, clock.instant());
+        message.template(templateName(event), io.tijarat.spi.json.Json.write(values));
+        em.persist(message);
+    }
+
+    /** {@code tijarat.whatsapp.template.<EVENT>}, else the event's name in lower case ({@code order_shipped}). */
+    static String templateName(OrderEvent event) {
+        return ConfigProvider.getConfig().getOptionalValue("tijarat.whatsapp.template." + event.name(), String.class)
+                .map(String::strip).filter(name -> !name.isEmpty())
+                .orElse(event.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The SMS sent instead of a WhatsApp message WhatsApp could not deliver (the number is not on WhatsApp, the template
+     * was refused), rendered from the values kept with it, in its own transaction. Written once: the WhatsApp message
+     * is parked by the same call.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void smsInstead(String whatsappMessageId, String why) {
+        OutboxMessage whatsapp = em.find(OutboxMessage.class, whatsappMessageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (whatsapp == null || whatsapp.state() == OutboxMessage.State.PARKED) {
+            return;
+        }
+        whatsapp.failed("WhatsApp refused it (" + why + "): sent by SMS instead", clock.instant(), true);
+        smsInsteadOf(whatsapp, why);
+    }
+
+    /**
+     * The SMS for a WhatsApp message WhatsApp reported it could not deliver (a pushed FAILED status, e.g. 131026: not
+     * on WhatsApp), in the caller's transaction, which has recorded that report once.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void smsInsteadOf(OutboxMessage whatsapp, String why) {
+        Order order = whatsapp.orderId() == null ? null : em.find(Order.class, whatsapp.orderId());
+        if (order == null || whatsapp.templateValues() == null) {
+            return;
+        }
+        OrderEvent event = OrderEvent.valueOf(whatsapp.eventType());
+        Map<String, String> values = Templates.values(whatsapp.templateValues());
+        writeSms(event, order, Templates.render(event, order.locale(), values)[1], Templates.render(event, "en", values)[1]);
     }
 
     /**

@@ -35,6 +35,13 @@ public class OutboxMessage {
     @Column(name = "event_type", nullable = false, length = 32)
     private String eventType;
 
+    /** A WhatsApp message's approved template, and the order's values that fill it (a JSON object). */
+    @Column(name = "template_name", length = 100)
+    private String templateName;
+
+    @Column(name = "template_values", columnDefinition = "TEXT")
+    private String templateValues;
+
     /** Transactional, or promotional: sent only while the recipient's consent stands. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 14)
@@ -142,6 +149,11 @@ public class OutboxMessage {
         this.createdAt = now;
     }
 
+    void template(String name, String valuesJson) {
+        this.templateName = name;
+        this.templateValues = valuesJson;
+    }
+
     /** Records how the SMS goes out: its encoding, parts and cost. */
     void billedAs(io.tijarat.core.messaging.SmsParts parts, long pricePerPart) {
         this.smsEncoding = parts.encoding() == io.tijarat.core.messaging.SmsEncoding.GSM_7 ? "GSM_7" : "UCS_2";
@@ -212,6 +224,8 @@ public class OutboxMessage {
 
     public String id() { return id; }
     public String eventType() { return eventType; }
+    public String templateName() { return templateName; }
+    public String templateValues() { return templateValues; }
     public io.tijarat.spi.notification.MessageCategory category() { return category; }
     public String orderId() { return orderId; }
     public Channel channel() { return channel; }

@@ -41,6 +41,10 @@ public class OutboxRelay implements BackgroundJob {
     @Inject
     OutboxStore store;
 
+    /** Writes the SMS sent instead of an undeliverable WhatsApp message; null where a test wires the relay by hand. */
+    @Inject
+    Outbox outbox;
+
     @Inject
     NotificationProviders providers;
 
@@ -148,7 +152,7 @@ public class OutboxRelay implements BackgroundJob {
                     clock.instant(), true);
             return PARKED;
         }
-        Optional<String> capped = m.channel() == Channel.SMS ? overCap(m) : Optional.empty();
+        Optional<String> capped = m.channel() == Channel.EMAIL ? Optional.empty() : overCap(m);
         if (capped.isPresent()) {
             store.failed(m.id(), capped.get(), clock.instant(), true);
             return PARKED;
@@ -159,7 +163,12 @@ public class OutboxRelay implements BackgroundJob {
                 store.sent(m.id(), provider.get(), accepted.gatewayMessageId());
                 return SENT;
             } else if (outcome instanceof SendOutcome.Rejected rejected) {
-                store.failed(m.id(), rejected.code() + ": " + rejected.reason(), clock.instant(), true);
+                if (m.channel() == Channel.WHATSAPP && outbox != null) {
+                    // not on WhatsApp, or the template refused: the customer still hears, by SMS
+                    outbox.smsInstead(m.id(), rejected.code() + ": " + rejected.reason());
+                } else {
+                    store.failed(m.id(), rejected.code() + ": " + rejected.reason(), clock.instant(), true);
+                }
                 return PARKED;
             } else {
                 store.uncertain(m.id(), provider.get(), ((SendOutcome.Unknown) outcome).detail());
@@ -183,16 +192,20 @@ public class OutboxRelay implements BackgroundJob {
     private Optional<String> overCap(OutboxMessage m) {
         java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), PAKISTAN);
         Instant since = today.atStartOfDay(PAKISTAN).toInstant();
+        boolean whatsapp = m.channel() == Channel.WHATSAPP;
+        String kind = whatsapp ? "WhatsApp" : "SMS";
+        String key = whatsapp ? "tijarat.whatsapp." : "tijarat.sms.";
+        int perDay = whatsapp ? settings.whatsappPerDay() : settings.smsPerDay();
+        int perPhone = whatsapp ? settings.whatsappPerPhonePerDay() : settings.smsPerPhonePerDay();
         String reason = null;
-        if (store.smsSentSince(since, null) >= settings.smsPerDay()) {
-            reason = "the shop's daily SMS cap (tijarat.sms.per-day=" + settings.smsPerDay() + ") is reached";
-        } else if (store.smsSentSince(since, m.recipient()) >= settings.smsPerPhonePerDay()) {
-            reason = "this number's daily SMS cap (tijarat.sms.per-phone-per-day=" + settings.smsPerPhonePerDay()
-                    + ") is reached";
+        if (store.sentSince(m.channel(), since, null) >= perDay) {
+            reason = "the shop's daily " + kind + " cap (" + key + "per-day=" + perDay + ") is reached";
+        } else if (store.sentSince(m.channel(), since, m.recipient()) >= perPhone) {
+            reason = "this number's daily " + kind + " cap (" + key + "per-phone-per-day=" + perPhone + ") is reached";
         }
         if (reason != null && !today.equals(capLogged.getAndSet(today))) {
             String why = reason;
-            LOG.warning(() -> "SMS parked: " + why + "; further messages over a cap today are parked without a log line");
+            LOG.warning(() -> kind + " parked: " + why + "; further messages over a cap today are parked without a log line");
         }
         return Optional.ofNullable(reason);
     }
@@ -215,6 +228,13 @@ public class OutboxRelay implements BackgroundJob {
     private static MessageRequest request(OutboxMessage m) {
         Recipient to = m.channel() == Channel.EMAIL ? new Recipient.Email(EmailAddress.of(m.recipient()))
                 : new Recipient.Phone(PhoneNumber.of(m.recipient()));
+        if (m.channel() == Channel.WHATSAPP) {
+            var template = new io.tijarat.spi.notification.MessageTemplate(m.templateName(), m.locale(),
+                    Templates.parameters(io.tijarat.core.order.OrderEvent.valueOf(m.eventType()), m.locale(),
+                            Templates.values(m.templateValues())));
+            return new MessageRequest(IdempotencyKey.of(m.id()), m.channel(), to, m.category(),
+                    MessageContent.sms(m.body()), Optional.of(template));
+        }
         MessageContent content = m.channel() != Channel.EMAIL ? MessageContent.sms(m.body())
                 : "ur".equals(m.locale()) ? MessageContent.email(m.subject(), m.body(), rightToLeft(m.body()))
                 : MessageContent.email(m.subject(), m.body());

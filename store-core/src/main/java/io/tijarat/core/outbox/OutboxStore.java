@@ -72,7 +72,7 @@ public class OutboxStore {
      * @return the message it is about; empty when no message sent through {@code providerId} has that gateway id
      */
     @Transactional(TxType.MANDATORY)
-    public Optional<String> pushedReport(String providerId, io.tijarat.spi.notification.DeliveryReport report) {
+    public Optional<OutboxMessage> pushedReport(String providerId, io.tijarat.spi.notification.DeliveryReport report) {
         List<OutboxMessage> found = em.createQuery("select m from OutboxMessage m where m.providerId = :p"
                         + " and m.providerMessageId = :g", OutboxMessage.class)
                 .setParameter("p", providerId).setParameter("g", report.gatewayMessageId())
@@ -83,7 +83,16 @@ public class OutboxStore {
         OutboxMessage m = found.get(0);
         Instant now = clock.instant();
         m.reported(report.status(), report.at().orElse(now), now.plus(java.time.Duration.ofMinutes(5)));
-        return Optional.of(m.id());
+        return Optional.of(m);
+    }
+
+    /** What the gateway last said about a message it accepted, if anything. */
+    @Transactional(TxType.MANDATORY)
+    public Optional<String> deliveryStatusOf(String providerId, String gatewayMessageId) {
+        return em.createQuery("select m.deliveryStatus from OutboxMessage m where m.providerId = :p"
+                        + " and m.providerMessageId = :g", String.class)
+                .setParameter("p", providerId).setParameter("g", gatewayMessageId).setMaxResults(1)
+                .getResultList().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Whether {@code phone}'s newest consent entry grants promotional messages (none: no). */
@@ -101,12 +110,12 @@ public class OutboxStore {
                 OutboxMessage.class).setParameter("o", orderId).setMaxResults(limit).getResultList();
     }
 
-    /** SMS sent since {@code since}: to {@code recipient}, or by the whole shop when it is null. */
+    /** Messages on {@code channel} sent since {@code since}: to {@code recipient}, or by the whole shop when it is null. */
     @Transactional(TxType.REQUIRES_NEW)
-    public long smsSentSince(Instant since, String recipient) {
+    public long sentSince(io.tijarat.spi.notification.Channel channel, Instant since, String recipient) {
         var query = em.createQuery("select count(m) from OutboxMessage m where m.channel = :sms and m.sentAt >= :since"
                 + (recipient == null ? "" : " and m.recipient = :to"), Long.class)
-                .setParameter("sms", io.tijarat.spi.notification.Channel.SMS).setParameter("since", since);
+                .setParameter("sms", channel).setParameter("since", since);
         if (recipient != null) {
             query.setParameter("to", recipient);
         }

@@ -28,6 +28,40 @@ final class Templates {
         return new String[] {fill(texts.getProperty(event + ".subject"), safe), fill(texts.getProperty(event + ".body"), safe)};
     }
 
+    /**
+     * A WhatsApp template's body parameters for {@code event}: the values of the placeholders in the order they appear
+     * in the English text ({@code {{1}}} is the first), made safe as for {@link #render}; an empty value (no tracking
+     * link) is sent as "-", since WhatsApp refuses empty parameters.
+     */
+    static java.util.List<String> parameters(OrderEvent event, String locale, Map<String, String> values) {
+        Properties texts = BY_LOCALE.getOrDefault(locale, BY_LOCALE.get("en"));
+        String english = BY_LOCALE.get("en").getProperty(event + ".body");
+        if (english == null) {
+            throw new IllegalStateException("no template text for this event");
+        }
+        var safe = new java.util.HashMap<>(values);
+        if (safe.containsKey("name")) {
+            String name = FreeText.name(safe.get("name"));
+            safe.put("name", name.isEmpty() ? texts.getProperty("name.fallback", "customer") : name);
+        }
+        var parameters = new java.util.ArrayList<String>();
+        var placeholder = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(english);
+        while (placeholder.find()) {
+            String value = safe.getOrDefault(placeholder.group(1), "").strip();
+            parameters.add(value.isEmpty() ? "-" : value);
+        }
+        return parameters;
+    }
+
+    /** The values kept with a WhatsApp message (a flat JSON object written by the outbox). */
+    static Map<String, String> values(String json) {
+        try {
+            return io.tijarat.spi.json.Json.parseFlatObject(json);
+        } catch (io.tijarat.spi.json.JsonException e) {
+            throw new IllegalStateException("the values kept with a message are not the JSON the outbox wrote", e);
+        }
+    }
+
     private static String fill(String template, Map<String, String> values) {
         if (template == null) {
             throw new IllegalStateException("no template text for this event");

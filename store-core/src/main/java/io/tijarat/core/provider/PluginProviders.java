@@ -410,7 +410,11 @@ public class PluginProviders implements PaymentProviders, ShippingProviders, Not
         if (configured.isPresent()) {
             return configured;
         }
-        NotificationCapability needed = channel == Channel.EMAIL ? NotificationCapability.EMAIL : NotificationCapability.SMS;
+        NotificationCapability needed = switch (channel) {
+            case EMAIL -> NotificationCapability.EMAIL;
+            case WHATSAPP -> NotificationCapability.WHATSAPP;
+            default -> NotificationCapability.SMS;
+        };
         return registry.activeDescriptors(ProviderType.NOTIFICATION).stream()
                 .filter(d -> d.supports(needed)).map(ProviderDescriptor::id).sorted().findFirst();
     }

@@ -247,8 +247,8 @@ class SmsOutboxIT {
             }
 
             @Override
-            public long smsSentSince(Instant since, String recipient) {
-                return TestJpa.inTransaction(em -> in(em).smsSentSince(since, recipient));
+            public long sentSince(Channel channel, Instant since, String recipient) {
+                return TestJpa.inTransaction(em -> in(em).sentSince(channel, since, recipient));
             }
 
             @Override

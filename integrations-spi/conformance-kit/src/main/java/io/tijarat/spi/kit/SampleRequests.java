@@ -147,6 +147,17 @@ public final class SampleRequests {
                 MessageContent.sms("Your order 1042 has been dispatched."));
     }
 
+    /**
+     * An order update by WhatsApp to {@link #PHONE}: the approved template {@code order_shipped} in English with two
+     * parameters (since SPI 1.4).
+     */
+    public static MessageRequest whatsapp(IdempotencyKey eventId) {
+        return new MessageRequest(eventId, Channel.WHATSAPP, new Recipient.Phone(PHONE), MessageCategory.TRANSACTIONAL,
+                MessageContent.sms("Your order 1042 has been dispatched. Tracking number: KI7512345678."),
+                java.util.Optional.of(new io.tijarat.spi.notification.MessageTemplate("order_shipped", "en",
+                        java.util.List.of("1042", "KI7512345678"))));
+    }
+
     /** An order-update e-mail to {@link #EMAIL}. */
     public static MessageRequest email(IdempotencyKey eventId) {
         return new MessageRequest(eventId, Channel.EMAIL, new Recipient.Email(EMAIL), MessageCategory.TRANSACTIONAL,
