@@ -46,7 +46,10 @@ public final class PayaraTestServer implements BeforeAllCallback {
             }
             java.nio.file.Files.createDirectories(pluginDir);
             try (var jars = java.nio.file.Files.list(Path.of(System.getProperty("tijarat.it.bundledPlugins")))) {
-                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                // WhatsApp is installed by WhatsAppIT while it runs (as an admin drops a jar in): with it active, the
+                // other tests' customers would hear by WhatsApp instead of SMS
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar"))
+                        .filter(p -> !p.getFileName().toString().equals(MessagingStubs.WHATSAPP_JAR)).toList()) {
                     java.nio.file.Files.copy(jar, pluginDir.resolve(jar.getFileName()));
                 }
             }
