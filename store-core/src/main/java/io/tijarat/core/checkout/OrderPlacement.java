@@ -44,7 +44,7 @@ public class OrderPlacement {
     EntityManager em;
 
     @Inject
-    io.tijarat.core.messaging.ConsentLedger consent;
+    io.tijarat.core.contact.ConsentLedger consent;
 
     @Inject
     Clock clock;
@@ -154,7 +154,7 @@ public class OrderPlacement {
         em.persist(order);
         orderEvents.raise(order, OrderEvent.ORDER_PLACED, order.total());
         if (customer.marketingConsent()) {
-            consent.record(customer.phone().value(), true, io.tijarat.core.messaging.ConsentEvent.Source.CHECKOUT,
+            consent.record(customer.phone().value(), true, io.tijarat.core.contact.ConsentEvent.Source.CHECKOUT,
                     "customer", "ticked at checkout of order " + order.number());
         }
         var attempt = new PaymentAttempt(order.id(), paymentProvider, order.total(), method, now);

@@ -38,7 +38,7 @@ public class InboundEvents {
     io.tijarat.core.provider.NotificationProviders messaging;
 
     @Inject
-    io.tijarat.core.messaging.InboundMessages inboundMessages;
+    io.tijarat.core.contact.InboundMessages inboundMessages;
 
     @Inject
     TrackingEvents trackingEvents;

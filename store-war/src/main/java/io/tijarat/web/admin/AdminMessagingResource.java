@@ -1,8 +1,8 @@
 package io.tijarat.web.admin;
 
-import io.tijarat.core.messaging.CodConfirmations;
-import io.tijarat.core.messaging.ConsentEvent;
-import io.tijarat.core.messaging.ConsentLedger;
+import io.tijarat.core.contact.CodConfirmations;
+import io.tijarat.core.contact.ConsentEvent;
+import io.tijarat.core.contact.ConsentLedger;
 import io.tijarat.spi.PhoneNumber;
 import io.tijarat.web.TijaratApplication;
 import io.tijarat.web.problem.InvalidInputException;

@@ -1,4 +1,4 @@
-package io.tijarat.core.messaging;
+package io.tijarat.core.contact;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.tijarat.core.messaging;
+package io.tijarat.core.contact;
 
 import io.tijarat.core.config.TijaratSettings;
 import jakarta.enterprise.context.ApplicationScoped;

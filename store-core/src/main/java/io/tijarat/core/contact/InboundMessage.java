@@ -1,4 +1,4 @@
-package io.tijarat.core.messaging;
+package io.tijarat.core.contact;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

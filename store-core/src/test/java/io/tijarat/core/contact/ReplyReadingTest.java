@@ -1,4 +1,4 @@
-package io.tijarat.core.messaging;
+package io.tijarat.core.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

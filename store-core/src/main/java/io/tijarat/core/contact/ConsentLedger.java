@@ -1,4 +1,4 @@
-package io.tijarat.core.messaging;
+package io.tijarat.core.contact;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
