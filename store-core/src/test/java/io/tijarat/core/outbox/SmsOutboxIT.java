@@ -40,6 +40,8 @@ class SmsOutboxIT {
     /** gateway message id → what the gateway reports (PENDING until told otherwise). */
     private final Map<String, String> reports = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger reportCalls = new java.util.concurrent.atomic.AtomicInteger();
+    /** Sends the gateway refuses before it answers again: an outage. */
+    private final java.util.concurrent.atomic.AtomicInteger outageLeft = new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
     void givenAnUrduCustomer_whenTheGatewaySendsUnicode_thenTheSmsIsUrduAsUcs2WithItsPartsAndCost() {
@@ -163,6 +165,36 @@ class SmsOutboxIT {
         });
     }
 
+    @Test
+    void givenAGatewayOutage_whenMessagesAreDue_thenTheyWaitAndRetryWithBackOffAndEachIsSentOnceWhenItIsBack() {
+        Order order = order("en");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(write(order, true, Map.of()).id());
+        }
+        outageLeft.set(6); // the first two runs find the gateway down
+        OutboxRelay relay = relay(Map.of());
+
+        OutboxRelay.Run first = relay.runOnce();
+        assertEquals(0, first.sent());
+        assertEquals(3, first.retrying(), "waiting, not parked, not lost");
+        assertEquals(0, relay.runOnce().sent(), "not due yet: retried after the back-off, not every run");
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(0, relay.runOnce().sent(), "still down");
+        for (int minutes = 0; minutes < 10 && sent.size() < 3; minutes++) {
+            clock.advance(Duration.ofMinutes(2));
+            relay.runOnce();
+        }
+
+        assertEquals(3, sent.size(), "every message went out once the gateway was back");
+        assertEquals(3, sent.stream().map(m -> m.eventId().value()).distinct().count(), "none twice");
+        for (String id : ids) {
+            OutboxMessage m = TestJpa.inTransaction(em -> em.find(OutboxMessage.class, id));
+            assertEquals(OutboxMessage.State.SENT, m.state());
+            assertEquals(3, m.attempts(), "two tries in the outage, then sent");
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     private Order order(String locale) {
@@ -217,6 +249,11 @@ class SmsOutboxIT {
                                 Optional.of(clock.instant()), Optional.empty()));
                     }
                     case "send" -> {
+                        if (outageLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            // the gateway cannot be reached: nothing was sent (the core's guard says so this way)
+                            throw new io.tijarat.core.provider.ProviderUnavailableException("sms-test",
+                                    "connection refused", null);
+                        }
                         synchronized (sent) {
                             sent.add((MessageRequest) args[1]);
                         }

@@ -150,7 +150,45 @@ class WhatsAppIT {
         assertEquals(401, forged.status());
     }
 
+    @Test
+    void an_urdu_customers_order_is_asked_confirmed_shipped_and_delivered_with_whatsapp_messages_in_urdu() {
+        whatsApp.approve("order_shipped", "ur", 5);
+        whatsApp.approve("order_delivered", "ur", 2);
+        String phone = newPhone();
+        String orderId = order(phone, "ur", "leopards", "عائشہ خان");
+
+        WhatsAppCloudStub.Message ask = awaitWhatsApp(phone, "cod_confirmation_requested");
+        assertEquals("ur", ask.language());
+        whatsApp.customerTaps(digits(phone), "تصدیق", "1");
+        assertEquals("CONFIRMED", text("SELECT status FROM customer_order WHERE id = ?", orderId));
+
+        String booked = io.tijarat.web.testing.Fulfilments.fulfil(http, orderId);
+        String tracking = field(booked, "trackingNumber");
+        io.tijarat.web.testing.CourierStubs.leopards().advance(tracking, "Shipment Picked");
+        WhatsAppCloudStub.Message shipped = awaitShipment(phone, "order_shipped", "SHIPPED", orderId);
+        io.tijarat.web.testing.CourierStubs.leopards().advance(tracking, "Arrived at Station");
+        io.tijarat.web.testing.CourierStubs.leopards().advance(tracking, "Delivered");
+        WhatsAppCloudStub.Message delivered = awaitShipment(phone, "order_delivered", "DELIVERED", orderId);
+
+        assertEquals("ur", shipped.language());
+        assertEquals(List.of("عائشہ خان", number(orderId), "leopards", tracking, "-"), shipped.parameters(),
+                "{name} {number} {courier} {tracking} {link} of the shop's text; no tracking page configured: -");
+        assertEquals(List.of("عائشہ خان", number(orderId)), delivered.parameters());
+        assertTrue(twilio.messagesTo("+" + digits(phone)).stream().allMatch(m -> m.body().contains("شکریہ")),
+                "only the order confirmation, which has no approved Urdu template here, went by SMS");
+    }
+
     // ------------------------------------------------------------------------------------------------
+
+    private WhatsAppCloudStub.Message awaitShipment(String phone, String template, String status, String orderId) {
+        Eventually.await(Duration.ofSeconds(60), "the order is " + status + " and told by WhatsApp", () -> {
+            io.tijarat.web.testing.Fulfilments.track(http);
+            http.post("/api/admin/notifications/relay", "", "Authorization", Tokens.admin());
+            return status.equals(io.tijarat.web.testing.Fulfilments.orderStatus(http, orderId))
+                    && whatsApp.messagesTo(digits(phone)).stream().anyMatch(m -> template.equals(m.template()));
+        });
+        return whatsApp.messagesTo(digits(phone)).stream().filter(m -> template.equals(m.template())).findFirst().orElseThrow();
+    }
 
     private WhatsAppCloudStub.Message awaitWhatsApp(String phone, String template) {
         Eventually.await(Duration.ofSeconds(30), "the " + template + " message reaches WhatsApp", () -> {
@@ -161,16 +199,20 @@ class WhatsAppIT {
     }
 
     private String order(String phone, String locale) {
+        return order(phone, locale, "flat-rate", "WhatsApp Customer");
+    }
+
+    private String order(String phone, String locale, String courier, String name) {
         String sku = "WA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         assertEquals(201, http.post("/api/admin/products", "{\"slug\":\"p-" + sku.toLowerCase() + "\",\"title\":\"WhatsApp"
                 + " test\",\"variants\":[{\"sku\":\"" + sku + "\",\"title\":\"One\",\"priceMinor\":223900,"
                 + "\"weightGrams\":100,\"stock\":5}]}", "Authorization", Tokens.admin()).statusCode());
         String cartId = field(http.post("/api/carts", null).body(), "id");
         assertEquals(200, http.put("/api/carts/" + cartId + "/lines/" + sku, "{\"quantity\":1}").statusCode());
-        var placed = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"WhatsApp Customer\","
+        var placed = http.post("/api/checkout", "{\"cartId\":\"" + cartId + "\",\"customer\":{\"name\":\"" + name + "\","
                         + "\"phone\":\"" + phone + "\",\"locale\":\"" + locale + "\"},\"shippingAddress\":{\"address\":"
                         + "\"House 3, Street 9\",\"city\":\"Lahore\"},\"paymentProvider\":\"test-cod-wa\","
-                        + "\"shippingProvider\":\"flat-rate\"}",
+                        + "\"shippingProvider\":\"" + courier + "\"}",
                 "Idempotency-Key", UUID.randomUUID().toString(),
                 "X-Forwarded-For", "198.19.2." + (1 + ThreadLocalRandom.current().nextInt(250)));
         assertEquals(201, placed.statusCode(), placed.body());

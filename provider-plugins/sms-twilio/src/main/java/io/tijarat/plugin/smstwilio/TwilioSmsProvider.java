@@ -89,6 +89,10 @@ final class TwilioSmsProvider implements NotificationProvider {
                     .<SendOutcome>map(SendOutcome.Accepted::new)
                     .orElseGet(() -> new SendOutcome.Unknown("Twilio answered " + status + " without a message sid"));
         }
+        if (status == 503) {
+            // Twilio: "temporarily unable to service the request. Please wait and try again" — nothing was created
+            throw new TransientProviderException("Twilio is temporarily unavailable (HTTP 503)");
+        }
         if (status >= 500 || json.isEmpty()) {
             // a server error or a page that is not Twilio's error document: the message may exist
             return new SendOutcome.Unknown("Twilio answered HTTP " + status + (json.isEmpty() ? " without its JSON error" : "")

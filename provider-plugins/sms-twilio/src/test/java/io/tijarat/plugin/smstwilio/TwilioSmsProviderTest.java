@@ -190,6 +190,9 @@ class TwilioSmsProviderTest {
         assertEquals("21617", invalid.code());
         stub.failNextSend(429, 20429);
         assertThrows(TransientProviderException.class, () -> twilio.send(sms("+923001234567", "x")));
+        stub.failNextSend(503, 20503);
+        assertThrows(TransientProviderException.class, () -> twilio.send(sms("+923001234567", "x")),
+                "503: Twilio did not take it; the outbox retries");
         stub.failNextSend(500, 20500);
         assertInstanceOf(SendOutcome.Unknown.class, twilio.send(sms("+923001234567", "x")), "it may exist");
         var wrongToken = assertThrows(PermanentProviderException.class,

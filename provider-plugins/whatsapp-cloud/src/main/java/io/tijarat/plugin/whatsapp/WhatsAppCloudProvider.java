@@ -113,6 +113,11 @@ final class WhatsAppCloudProvider implements NotificationProvider {
                     .orElseGet(() -> new SendOutcome.Unknown("WhatsApp answered 200 without a message id"));
         }
         Optional<Map<String, Object>> error = json.flatMap(j -> Json.object(j, "error"));
+        Optional<String> errorCode = error.flatMap(e -> Json.text(e, "code"));
+        if (errorCode.filter(c -> c.equals("2") || c.equals("131016")).isPresent()) {
+            // "Service temporarily unavailable": Meta did not take the message
+            throw new TransientProviderException("WhatsApp is unavailable for now (" + errorCode.get() + ")");
+        }
         if (response.statusCode() >= 500 || error.isEmpty()) {
             return new SendOutcome.Unknown("WhatsApp answered HTTP " + response.statusCode()
                     + (error.isEmpty() ? " without its error document" : "") + "; the message may have been sent");
