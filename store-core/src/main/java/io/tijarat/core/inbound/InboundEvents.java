@@ -190,7 +190,8 @@ public class InboundEvents {
         try {
             outcome = payments.verifyCallback(providerId, request);
         } catch (ProviderUnavailableException e) {
-            return new NoSuchProvider("no active payment provider " + providerId);
+            // the id may be a gateway of any kind that is not active (not configured, disabled): say so plainly
+            return new NoSuchProvider("no active provider " + providerId + " takes notifications");
         }
         if (outcome instanceof CallbackOutcome.Verified verified) {
             events.receive(providerId, verified).ifPresent(events::applyLater);
