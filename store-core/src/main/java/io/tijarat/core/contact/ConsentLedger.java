@@ -35,14 +35,6 @@ public class ConsentLedger {
         return event;
     }
 
-    /** Whether the phone's newest entry grants promotional messages. */
-    @Transactional(TxType.REQUIRED)
-    public boolean allowsPromotions(String phone) {
-        List<Boolean> newest = em.createQuery("select e.granted from ConsentEvent e where e.phone = :p order by e.id desc",
-                Boolean.class).setParameter("p", phone).setMaxResults(1).getResultList();
-        return !newest.isEmpty() && newest.get(0);
-    }
-
     @Transactional(TxType.REQUIRED)
     public Standing standing(String phone) {
         List<ConsentEvent> history = em.createQuery("select e from ConsentEvent e where e.phone = :p order by e.id desc",

@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -65,7 +64,7 @@ public class InboundMessages {
         try {
             return self.storeReply(providerId, reply);
         } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
+            if (io.tijarat.core.persistence.UniqueKeys.violated(e)) {
                 return Receipt.DUPLICATE;
             }
             throw e;
@@ -77,7 +76,7 @@ public class InboundMessages {
         try {
             return self.storeDelivery(providerId, delivery);
         } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
+            if (io.tijarat.core.persistence.UniqueKeys.violated(e)) {
                 return Receipt.DUPLICATE;
             }
             throw e;
@@ -183,30 +182,5 @@ public class InboundMessages {
     private boolean seen(String providerId, String eventKey) {
         return !em.createQuery("select m.id from InboundMessage m where m.providerId = :p and m.eventKey = :k")
                 .setParameter("p", providerId).setParameter("k", eventKey).getResultList().isEmpty();
-    }
-
-    /** An order's replies, newest first, for staff. */
-    @Transactional(TxType.REQUIRED)
-    public List<InboundMessage> ofOrder(String orderId) {
-        return em.createQuery("select m from InboundMessage m where m.orderId = :o order by m.receivedAt desc",
-                InboundMessage.class).setParameter("o", orderId).setMaxResults(50).getResultList();
-    }
-
-    /** A phone's replies since {@code since}, newest first. */
-    @Transactional(TxType.REQUIRED)
-    public List<InboundMessage> ofPhone(String phone, Instant since) {
-        return em.createQuery("select m from InboundMessage m where m.phone = :p and m.receivedAt >= :s"
-                        + " order by m.receivedAt desc", InboundMessage.class)
-                .setParameter("p", phone).setParameter("s", since).setMaxResults(50).getResultList();
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || t.getClass().getSimpleName().contains("ConstraintViolation")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

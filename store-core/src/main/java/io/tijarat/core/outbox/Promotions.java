@@ -108,8 +108,7 @@ public class Promotions {
         List<Version> versions = new ArrayList<>();
         long total = 0;
         for (var e : counts.entrySet()) {
-            SmsText text = chosen.get(e.getKey()).locale().orElse("").equals(e.getKey()) ? chosen.get(e.getKey())
-                    : chosen.get("en");
+            SmsText text = chosen.get(e.getKey()); // the language it went in: Urdu only where the Urdu text was chosen
             SmsParts parts = text.parts().orElseThrow();
             long cost = parts.cost(price) * e.getValue()[0];
             total += cost;

@@ -48,7 +48,7 @@ public class TrackingEvents {
         try {
             return self.store(providerId, verified);
         } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
+            if (io.tijarat.core.persistence.UniqueKeys.violated(e)) {
                 return Receipt.DUPLICATE; // the same event, delivered concurrently: the other delivery stored it
             }
             throw e;
@@ -75,15 +75,5 @@ public class TrackingEvents {
         }
         event.applied(progress.get().shipmentId(), tracking.status() + ": " + progress.get().summary());
         return Receipt.APPLIED;
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || t.getClass().getSimpleName().contains("ConstraintViolation")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
