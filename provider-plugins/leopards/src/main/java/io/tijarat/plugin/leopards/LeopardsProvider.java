@@ -9,6 +9,7 @@ import io.tijarat.spi.shipping.CancelOutcome;
 import io.tijarat.spi.shipping.CityCoverage;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
+import io.tijarat.spi.shipping.RemittanceRecord;
 import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.ShippingLabel;
@@ -236,6 +237,104 @@ final class LeopardsProvider implements ShippingProvider {
             }
         }
         return clock.instant();
+    }
+
+    /** CNs per payment or charges call, as Leopards' API document allows. */
+    static final int CNS_PER_CALL = 50;
+
+    /**
+     * What Leopards paid for these packets. {@code getPaymentDetails} says whether a packet is paid and under which
+     * cheque or invoice number and date, but no amounts; {@code getShippingCharges} gives what Leopards billed the
+     * packet ({@code net_charges}, of which {@code return_charges} for a returned packet) and the COD amount
+     * ({@code booked_packet_collect_amount}). Both are in Leopards' eCom Merchant API v2 document; the field names are
+     * the same in two independent integrations. A paid packet with return charges is a deduction (nothing was
+     * collected); any other paid packet was paid its COD amount less the charges. A packet not paid yet, or not
+     * billed yet, has no record and is asked again later.
+     */
+    @Override
+    public List<RemittanceRecord> remittances(List<String> trackingNumbers) {
+        List<String> all = trackingNumbers.stream().distinct().toList();
+        List<RemittanceRecord> records = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CNS_PER_CALL) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CNS_PER_CALL));
+            Map<String, Map<String, Object>> paid = new LinkedHashMap<>();
+            for (Map<String, Object> payment : rows(api.get("getPaymentDetails", Map.of("cn_numbers",
+                    String.join(",", chunk))), "payment_list")) {
+                boolean isPaid = Json.text(payment, "status").filter(s -> s.equalsIgnoreCase("paid")).isPresent();
+                Optional<String> cn = Json.text(payment, "booked_packet_cn");
+                if (isPaid && cn.isPresent() && Json.text(payment, "invoice_cheque_no").isPresent()
+                        && day(payment, "invoice_cheque_date").isPresent()) {
+                    paid.put(cn.get(), payment);
+                }
+            }
+            if (paid.isEmpty()) {
+                continue;
+            }
+            for (Map<String, Object> billed : rows(api.get("getShippingCharges", Map.of("cn_numbers",
+                    String.join(",", paid.keySet()))), "data")) {
+                Optional<String> cn = Json.text(billed, "cn_number");
+                Map<String, Object> payment = cn.map(paid::get).orElse(null);
+                if (payment == null) {
+                    continue;
+                }
+                String reference = Json.text(payment, "invoice_cheque_no").get();
+                LocalDate on = day(payment, "invoice_cheque_date").get();
+                Money charges = amount(billed, "net_charges").or(() -> amount(billed, "billed_charges"))
+                        .orElse(Money.pkr(0));
+                Money collected = amount(billed, "booked_packet_collect_amount").orElse(Money.pkr(0));
+                boolean returned = amount(billed, "return_charges").filter(Money::isPositive).isPresent();
+                if (returned) {
+                    if (charges.isPositive()) {
+                        records.add(RemittanceRecord.deduction(cn.get(), charges, on, reference));
+                    }
+                } else if (collected.isPositive()) {
+                    Money kept = charges.isGreaterThan(collected) ? collected : charges;
+                    records.add(new RemittanceRecord(cn.get(), collected, Optional.of(kept), collected.minus(kept), on,
+                            reference));
+                }
+            }
+        }
+        return records;
+    }
+
+    /** The rows of a list answer; none when Leopards says it has none ({@code status:0}); lost is transient. */
+    private static List<Map<String, Object>> rows(LeopardsApi.Reply reply, String name) {
+        if (reply.lost()) {
+            throw new TransientProviderException(reply.lostBecause().get());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (reply.ok()) {
+            for (Object item : Json.array(reply.body(), name).orElse(List.of())) {
+                if (item instanceof Map<?, ?> raw) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> row = (Map<String, Object>) raw;
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A rupee amount, number or string, with or without paisa. */
+    private static Optional<Money> amount(Map<String, Object> row, String name) {
+        return Json.text(row, name).flatMap(text -> {
+            try {
+                return Optional.of(Money.pkr(new BigDecimal(text.replace(",", "")).setScale(2, RoundingMode.HALF_UP).movePointRight(2)
+                        .longValueExact())).filter(m -> !m.isNegative());
+            } catch (NumberFormatException | ArithmeticException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Optional<LocalDate> day(Map<String, Object> row, String name) {
+        return Json.text(row, name).filter(t -> t.length() >= 10).flatMap(t -> {
+            try {
+                return Optional.of(LocalDate.parse(t.substring(0, 10)));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

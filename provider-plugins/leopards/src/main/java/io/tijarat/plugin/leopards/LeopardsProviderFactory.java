@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The {@link java.util.ServiceLoader} entry of the Leopards plugin. Capabilities: rates (Leopards' tariff API), COD,
- * tracking, cancel before pickup, and booking lookup by the order id. The slip (label) comes as a link with the booking.
+ * tracking, cancel before pickup, booking lookup by the order id, and COD payouts per packet. The slip (label) comes as a link with the booking.
  */
 public final class LeopardsProviderFactory implements ShippingProviderFactory {
 
@@ -32,7 +32,7 @@ public final class LeopardsProviderFactory implements ShippingProviderFactory {
             .pluginVersion(Optional.ofNullable(LeopardsProviderFactory.class.getPackage().getImplementationVersion())
                     .orElse("development"))
             .capabilities(ShippingCapability.RATES, ShippingCapability.COD, ShippingCapability.TRACKING,
-                    ShippingCapability.CANCEL, ShippingCapability.BOOKING_LOOKUP)
+                    ShippingCapability.CANCEL, ShippingCapability.BOOKING_LOOKUP, ShippingCapability.COD_REMITTANCE)
             .property(ConfigProperty.secret(API_KEY, "The merchant API key from the Leopards portal"))
             .property(ConfigProperty.secret(API_PASSWORD, "The merchant API password from the Leopards portal"))
             .property(ConfigProperty.withDefault(BASE_URL, "The API root (staging: "

@@ -166,4 +166,48 @@ class LeopardsProviderTest {
         var refused = assertInstanceOf(CancelOutcome.Rejected.class, leopards.cancel(IdempotencyKey.of("CANCEL0002"), late));
         assertTrue(refused.message().contains("after pickup"), refused.message());
     }
+
+    @Test
+    void givenPaidDeliveredAndReturnedPackets_whenPayoutsAreAsked_thenTheCodLessChargesAndAReturnDeduction() {
+        ShippingProvider leopards = provider();
+        String delivered = ((BookingOutcome.Booked) leopards.book(shipment("Lahore", 2_339L, 800))).trackingNumber();
+        String returned = ((BookingOutcome.Booked) leopards.book(shipment("Multan", 1_800L, 800))).trackingNumber();
+        String unpaid = ((BookingOutcome.Booked) leopards.book(shipment("Lahore", 1_000L, 800))).trackingNumber();
+        stub.bill(delivered, "250", "46.78", "0", "47.48");
+        stub.bill(returned, "250", "0", "200", "72.00");
+        stub.bill(unpaid, "250", "20", "0", "43.20");
+        stub.pay(delivered, "CHQ-88120", java.time.LocalDate.of(2026, 12, 2));
+        stub.pay(returned, "CHQ-88120", java.time.LocalDate.of(2026, 12, 2));
+
+        var records = leopards.remittances(java.util.List.of(delivered, returned, unpaid, "KI999"));
+
+        assertEquals(2, records.size(), "the unpaid and the unknown packets have no payout yet: " + records);
+        var paid = records.stream().filter(r -> r.trackingNumber().equals(delivered)).findFirst().orElseThrow();
+        assertEquals(Money.pkr(233_900), paid.collected());
+        assertEquals(Optional.of(Money.pkr(34_426)), paid.charges(), "250 + 46.78 + 47.48");
+        assertEquals(Money.pkr(199_474), paid.remitted());
+        assertEquals("CHQ-88120", paid.reference());
+        assertEquals(java.time.LocalDate.of(2026, 12, 2), paid.remittedOn());
+        var deduction = records.stream().filter(r -> r.trackingNumber().equals(returned)).findFirst().orElseThrow();
+        assertTrue(deduction.isDeduction());
+        assertEquals(Optional.of(Money.pkr(52_200)), deduction.charges(), "250 + 200 return + 72 GST");
+    }
+
+    @Test
+    void givenMoreThanFiftyPackets_whenPayoutsAreAsked_thenLeopardsIsAskedFiftyAtATime() {
+        ShippingProvider leopards = provider();
+        String paid = ((BookingOutcome.Booked) leopards.book(shipment("Lahore", 1_000L, 500))).trackingNumber();
+        stub.bill(paid, "150", "20", "0", "27.20");
+        stub.pay(paid, "CHQ-1", java.time.LocalDate.of(2026, 12, 1));
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            asked.add("KI" + (7_000_000_000L + i));
+        }
+        asked.add(paid); // the 61st: in the second call; one call of 61 would be refused
+
+        var records = leopards.remittances(asked);
+
+        assertEquals(1, records.size(), records.toString());
+        assertEquals(Money.pkr(80_280), records.get(0).remitted(), "1,000 less 197.20");
+    }
 }

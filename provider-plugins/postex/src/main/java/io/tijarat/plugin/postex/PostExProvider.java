@@ -11,6 +11,7 @@ import io.tijarat.spi.shipping.CancelOutcome;
 import io.tijarat.spi.shipping.CityCoverage;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
+import io.tijarat.spi.shipping.RemittanceRecord;
 import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.ShippingLabel;
@@ -21,17 +22,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** PostEx through its COD API. Thread-safe: the only state is the cached city list. */
 final class PostExProvider implements ShippingProvider {
@@ -45,6 +51,13 @@ final class PostExProvider implements ShippingProvider {
     private final PostExApi api;
     private final Clock clock;
     private final PostExCities cities;
+    /** When each parcel's payout was last asked about: the least recently asked go first (see {@link #remittances}). */
+    private final Map<String, Instant> payoutAsked = new ConcurrentHashMap<>();
+
+    /** Parcels asked about in one {@link #remittances} call: two PostEx calls each, within the call's time budget. */
+    static final int PAYOUT_PARCELS_PER_CALL = 20;
+    /** Days of orders searched for a lost booking: the core asks within half an hour, so today and yesterday. */
+    static final int LOOKUP_DAYS = 1;
 
     PostExProvider(PostExSettings settings, PostExApi api, Clock clock) {
         this.settings = settings;
@@ -231,6 +244,174 @@ final class PostExProvider implements ShippingProvider {
         } catch (JsonException e) {
             return new CancelOutcome.Unknown("PostEx answered with something that is not JSON");
         }
+    }
+
+    /**
+     * Finds a booking whose answer was lost by its reference: PostEx looks orders up only by tracking number, so this
+     * lists the orders created today and yesterday ({@code v1/get-all-order}) and picks the one with this
+     * {@code orderRefNumber}. The parameter names are the live API's ({@code orderStatusId}, {@code startDate},
+     * {@code endDate}); the guide's ({@code orderStatusID}, {@code fromDate}, {@code toDate}) are refused with a
+     * Spring 400, as integrators report. Rows come flat, or wrapped in {@code trackingResponse} as the guide shows.
+     */
+    @Override
+    public Optional<BookingOutcome.Booked> findBooking(ShipmentRequest request) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PAKISTAN);
+        Optional<Object> dist = read("v1/get-all-order?orderStatusId=0&startDate=" + today.minusDays(LOOKUP_DAYS)
+                + "&endDate=" + today, "order list");
+        for (Object item : dist.filter(List.class::isInstance).map(d -> (List<?>) d).orElse(List.of())) {
+            if (item instanceof Map<?, ?> raw) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> row = (Map<String, Object>) raw;
+                Map<String, Object> order = Json.object(row, "trackingResponse").orElse(row);
+                if (Json.text(order, "orderRefNumber").filter(request.orderNumber()::equals).isPresent()) {
+                    Optional<String> tracking = Json.text(order, "trackingNumber").or(() -> Json.text(row, "trackingNumber"));
+                    if (tracking.isPresent()) {
+                        return Optional.of(new BookingOutcome.Booked(tracking.get(), Optional.empty(), Optional.empty()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What PostEx paid for these parcels. {@code v1/payment-status} gives the CPR (cash payment receipt) numbers and
+     * dates of the upfront and the reserve payment, and whether the parcel is settled, but no amounts; the order
+     * itself ({@code v1/track-order}) carries them: {@code invoicePayment} (the COD amount), {@code transactionFee}
+     * and {@code transactionTax} (what PostEx keeps), {@code upfrontPayment} and {@code reservePayment} (what it paid),
+     * and {@code reversalFee}/{@code reversalTax} for a returned parcel. Those order fields are not in the guide's
+     * excerpt; two independent integrations read them from live orders.
+     *
+     * <p>A delivered parcel is reported once PostEx marks it settled, one record per CPR: the upfront payment with
+     * the charges, then the reserve. (The core stops asking about a parcel once it has a record, so reporting the
+     * upfront payment before settlement would lose the reserve.) A returned parcel with reversal charges and a CPR is
+     * a deduction. Two PostEx calls per parcel, so at most {@link #PAYOUT_PARCELS_PER_CALL} parcels are asked per call,
+     * those asked least recently first; the rest are asked on the next calls.
+     */
+    @Override
+    public List<RemittanceRecord> remittances(List<String> trackingNumbers) {
+        List<String> chosen = trackingNumbers.stream().distinct()
+                .sorted(Comparator.comparing(tn -> payoutAsked.getOrDefault(tn, Instant.EPOCH)))
+                .limit(PAYOUT_PARCELS_PER_CALL).toList();
+        if (payoutAsked.size() > 100_000) {
+            Instant old = clock.instant().minus(Duration.ofDays(30));
+            payoutAsked.values().removeIf(asked -> asked.isBefore(old));
+        }
+        List<RemittanceRecord> records = new ArrayList<>();
+        for (String trackingNumber : chosen) {
+            payoutAsked.put(trackingNumber, clock.instant());
+            records.addAll(payoutsOf(trackingNumber));
+        }
+        return records;
+    }
+
+    private List<RemittanceRecord> payoutsOf(String trackingNumber) {
+        Map<String, Object> payment = objectOf(read("v1/payment-status/" + encode(trackingNumber), "payment status"));
+        Optional<String> cpr1 = Json.text(payment, "cprNumber_1");
+        Optional<LocalDate> paid1 = date(payment, "upfrontPaymentDate").or(() -> date(payment, "settlementDate"));
+        if (cpr1.isEmpty() || paid1.isEmpty()) {
+            return List.of(); // nothing paid yet
+        }
+        Map<String, Object> order = objectOf(read("v1/track-order/" + encode(trackingNumber), "order"));
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        if (returned(order)) {
+            Money charges = amount(order, "transactionFee").plus(amount(order, "transactionTax"))
+                    .plus(amount(order, "reversalFee")).plus(amount(order, "reversalTax"));
+            return charges.isPositive()
+                    ? List.of(RemittanceRecord.deduction(trackingNumber, charges, paid1.get(), "CPR " + cpr1.get()))
+                    : List.of();
+        }
+        boolean settled = "true".equalsIgnoreCase(String.valueOf(payment.get("settle")));
+        Money collected = amount(order, "invoicePayment");
+        if (!settled || !collected.isPositive()) {
+            return List.of();
+        }
+        Money charges = amount(order, "transactionFee").plus(amount(order, "transactionTax"));
+        List<RemittanceRecord> records = new ArrayList<>();
+        records.add(new RemittanceRecord(trackingNumber, collected, Optional.of(charges), amount(order, "upfrontPayment"),
+                paid1.get(), "CPR " + cpr1.get()));
+        Optional<String> cpr2 = Json.text(payment, "cprNumber_2");
+        Optional<LocalDate> paid2 = date(payment, "reservePaymentDate");
+        if (cpr2.isPresent() && paid2.isPresent()) {
+            records.add(new RemittanceRecord(trackingNumber, collected, Optional.empty(), amount(order, "reservePayment"),
+                    paid2.get(), "CPR " + cpr2.get()));
+        }
+        return records;
+    }
+
+    /** Whether PostEx returned the parcel to the shop: its order status or its latest history code says so. */
+    private static boolean returned(Map<String, Object> order) {
+        Optional<TrackingStatus> byStatus = Json.text(order, "orderStatusId").map(PostExStatus::ofOrderStatus);
+        if (byStatus.isPresent()) {
+            return byStatus.get() == TrackingStatus.RETURNED;
+        }
+        List<Object> history = Json.array(order, "transactionStatusHistory").orElse(List.of());
+        return !history.isEmpty() && history.get(history.size() - 1) instanceof Map<?, ?> last
+                && PostExStatus.ofHistoryCode(String.valueOf(last.get("transactionStatusMessageCode")))
+                == TrackingStatus.RETURNED;
+    }
+
+    /** A rupee amount as PostEx writes it (a number, maybe with decimals, or a string), to the paisa; absent is 0. */
+    private static Money amount(Map<String, Object> object, String name) {
+        return Json.text(object, name).map(text -> {
+            try {
+                return Money.pkr(new BigDecimal(text).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact());
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new TransientProviderException("PostEx wrote " + name + " as '" + brief(text) + "'");
+            }
+        }).filter(m -> !m.isNegative()).orElse(Money.pkr(0));
+    }
+
+    /** A date PostEx writes as {@code 2026-12-05}, {@code 2026-12-05 14:00:00} or {@code 2026-12-05T14:00:00}. */
+    private static Optional<LocalDate> date(Map<String, Object> object, String name) {
+        return Json.text(object, name).filter(t -> t.length() >= 10).flatMap(t -> {
+            try {
+                return Optional.of(LocalDate.parse(t.substring(0, 10)));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectOf(Optional<Object> dist) {
+        return dist.filter(Map.class::isInstance).map(d -> (Map<String, Object>) d).orElse(Map.of());
+    }
+
+    /**
+     * A read's {@code dist}: empty when PostEx does not know the thing (HTTP 404, or HTTP 200 with
+     * {@code statusCode:"404"}); anything else unexpected is transient, to be asked again.
+     */
+    private Optional<Object> read(String path, String what) {
+        PostExApi.Answer answer = api.get(path);
+        if (answer.isLost()) {
+            throw new TransientProviderException(answer.lostBecause().get());
+        }
+        refuseBadToken(answer);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        if (answer.status() != 200) {
+            throw new TransientProviderException("PostEx " + what + " answered HTTP " + answer.status() + ": "
+                    + brief(answer.text()));
+        }
+        Map<String, Object> body;
+        try {
+            body = Json.parseObject(answer.text());
+        } catch (JsonException e) {
+            throw new TransientProviderException("PostEx " + what + " answered with something that is not JSON");
+        }
+        String code = Json.text(body, "statusCode").orElse("");
+        if (code.equals("404")) {
+            return Optional.empty();
+        }
+        if (!code.equals("200")) {
+            throw new TransientProviderException("PostEx " + what + " answered statusCode " + code + ": "
+                    + Json.text(body, "statusMessage").orElse(""));
+        }
+        return Optional.ofNullable(body.get("dist"));
     }
 
     /** A refused token is the operator's to fix: HTTP 401 "TOKEN IS INVALID". */

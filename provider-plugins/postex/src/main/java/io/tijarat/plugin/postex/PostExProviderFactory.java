@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The {@link java.util.ServiceLoader} entry of the PostEx plugin. Capabilities: rates (from the configured tariff),
- * COD, labels (the airway bill PDF), tracking, cancel before pickup and reverse pickups.
+ * COD, labels (the airway bill PDF), tracking, cancel before pickup, reverse pickups, booking lookup by reference
+ * and COD payouts per parcel.
  */
 public final class PostExProviderFactory implements ShippingProviderFactory {
 
@@ -37,7 +38,8 @@ public final class PostExProviderFactory implements ShippingProviderFactory {
             .pluginVersion(Optional.ofNullable(PostExProviderFactory.class.getPackage().getImplementationVersion())
                     .orElse("development"))
             .capabilities(ShippingCapability.RATES, ShippingCapability.COD, ShippingCapability.LABELS,
-                    ShippingCapability.TRACKING, ShippingCapability.CANCEL, ShippingCapability.REVERSE_PICKUP)
+                    ShippingCapability.TRACKING, ShippingCapability.CANCEL, ShippingCapability.REVERSE_PICKUP,
+                    ShippingCapability.BOOKING_LOOKUP, ShippingCapability.COD_REMITTANCE)
             .property(ConfigProperty.secret(TOKEN, "The merchant API token from the PostEx portal (sent as the 'token'"
                     + " header)"))
             .property(ConfigProperty.withDefault(BASE_URL, "The API root", PostExApi.PRODUCTION)

@@ -48,6 +48,7 @@ class PostExProviderTest {
                 .property("cod-fee-percent", "2")
                 .property("fuel-surcharge-percent", "10")
                 .property("gst-percent", "16")
+                .clock(io.tijarat.spi.kit.TestClock.at(java.time.Instant.now())) // the stub dates orders by the real day
                 .build();
         return new PostExProviderFactory().create(context);
     }
@@ -194,5 +195,81 @@ class PostExProviderTest {
         assertEquals("application/pdf", label.mediaType());
         assertTrue(new String(label.content(), StandardCharsets.US_ASCII).contains("airway bill " + tracking));
         assertThrows(TransientProviderException.class, () -> postex.label("99999999999"));
+    }
+
+    @Test
+    void givenABookingWhoseAnswerWasLost_whenLookedUpByItsReference_thenPostExsOrderIsFound() {
+        ShippingProvider postex = provider();
+        ShipmentRequest request = shipment("Lahore", 1_500L, false);
+        String tracking = ((BookingOutcome.Booked) postex.book(request)).trackingNumber();
+
+        assertEquals(Optional.of(tracking), postex.findBooking(request).map(BookingOutcome.Booked::trackingNumber));
+        assertTrue(postex.findBooking(shipment("Lahore", 1_500L, false)).isEmpty(), "no order with that reference");
+        assertEquals(1, stub.orderCount(), "looking up creates nothing");
+    }
+
+    @Test
+    void givenADeliveredParcelPaidUnderTwoCprs_whenPayoutsAreAsked_thenNothingUntilSettledThenBothPaymentsWithTheCharges() {
+        ShippingProvider postex = provider();
+        String tracking = ((BookingOutcome.Booked) postex.book(shipment("Lahore", 2_339L, false))).trackingNumber();
+        stub.advance(tracking, "0005");
+        stub.charge(tracking, 18_000, 2_880);
+        stub.payUpfront(tracking, "CPR-7001", java.time.LocalDate.of(2026, 12, 3), 150_000, false);
+
+        assertTrue(postex.remittances(java.util.List.of(tracking)).isEmpty(), "upfront paid, reserve still to come");
+
+        stub.payReserve(tracking, "CPR-7044", java.time.LocalDate.of(2026, 12, 10), 63_020);
+        var records = postex.remittances(java.util.List.of(tracking));
+
+        assertEquals(2, records.size(), records.toString());
+        var upfront = records.get(0);
+        assertEquals(Money.pkr(233_900), upfront.collected());
+        assertEquals(Optional.of(Money.pkr(20_880)), upfront.charges(), "fee Rs 180 and tax Rs 28.80");
+        assertEquals(Money.pkr(150_000), upfront.remitted());
+        assertEquals("CPR CPR-7001", upfront.reference());
+        assertEquals(java.time.LocalDate.of(2026, 12, 3), upfront.remittedOn());
+        var reserve = records.get(1);
+        assertEquals(Money.pkr(63_020), reserve.remitted());
+        assertEquals(Optional.empty(), reserve.charges(), "charges are counted once, with the first payment");
+        assertEquals("CPR CPR-7044", reserve.reference());
+    }
+
+    @Test
+    void givenAReturnedParcel_whenPayoutsAreAsked_thenTheReturnChargesAreADeduction() {
+        ShippingProvider postex = provider();
+        String tracking = ((BookingOutcome.Booked) postex.book(shipment("Multan", 1_800L, false))).trackingNumber();
+        stub.advance(tracking, "0003");
+        stub.advance(tracking, "0006");
+        stub.charge(tracking, 18_000, 2_880);
+        stub.chargeReturn(tracking, 15_300, 2_448);
+        stub.payUpfront(tracking, "CPR-7002", java.time.LocalDate.of(2026, 12, 4), 0, true);
+
+        var records = postex.remittances(java.util.List.of(tracking));
+
+        assertEquals(1, records.size(), records.toString());
+        assertTrue(records.get(0).isDeduction());
+        assertEquals(Optional.of(Money.pkr(38_628)), records.get(0).charges(), "fee, tax, reversal fee and its tax");
+        assertTrue(postex.remittances(java.util.List.of("99999999999")).isEmpty(), "an unknown parcel has no payout");
+    }
+
+    @Test
+    void givenMoreParcelsThanOneCallAsksAbout_whenPayoutsAreAskedTwice_thenTheParcelsNotAskedYetGoFirst() {
+        ShippingProvider postex = provider();
+        java.util.List<String> parcels = new java.util.ArrayList<>();
+        for (int i = 0; i < PostExProvider.PAYOUT_PARCELS_PER_CALL + 5; i++) {
+            String tracking = ((BookingOutcome.Booked) postex.book(shipment("Lahore", 1_000L, false))).trackingNumber();
+            stub.advance(tracking, "0005");
+            parcels.add(tracking);
+        }
+        for (String paid : parcels.subList(PostExProvider.PAYOUT_PARCELS_PER_CALL, parcels.size())) {
+            stub.payUpfront(paid, "CPR-9" + paid.substring(paid.length() - 3), java.time.LocalDate.of(2026, 12, 4),
+                    90_000, true);
+        }
+
+        assertTrue(postex.remittances(parcels).isEmpty(), "the first call asks about the first parcels, unpaid");
+        assertEquals(PostExProvider.PAYOUT_PARCELS_PER_CALL, stub.requests("v1/payment-status/"));
+        var second = postex.remittances(parcels);
+
+        assertEquals(5, second.size(), "the five parcels not asked about yet are asked first: " + second);
     }
 }

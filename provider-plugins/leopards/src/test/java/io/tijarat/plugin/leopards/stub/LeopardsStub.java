@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * too) as HTTP 200 with {@code status:0}; weights in grams; the tracking detail's {@code "Staus"} and
  * {@code "Reciever Name"}. It keeps the packets it booked, so tests and people (through {@link #main}) can move them
  * along with {@link #advance}. Tariff: Rs 150 up to 500 g and Rs 100 per further 500 g, 2 % cash handling on the COD
- * amount, 10 % fuel, 16 % GST.
+ * amount, 10 % fuel, 16 % GST. COD payouts: {@code getPaymentDetails} (status, cheque or invoice number and date)
+ * and {@code getShippingCharges} (what was billed, with the COD amount), up to 50 CNs per call; see {@link #bill} and
+ * {@link #pay}.
  */
 public final class LeopardsStub implements AutoCloseable {
 
@@ -57,6 +59,15 @@ public final class LeopardsStub implements AutoCloseable {
         public final String body;
         final List<String[]> details = Collections.synchronizedList(new ArrayList<>());
         volatile String status = "Pickup Request not Send";
+        /** What Leopards billed for the packet (rupees, as {@code getShippingCharges} shows them), once it has. */
+        volatile BigDecimal shipmentCharges;
+        volatile BigDecimal cashHandling = BigDecimal.ZERO;
+        volatile BigDecimal returnCharges = BigDecimal.ZERO;
+        volatile BigDecimal gstAmount = BigDecimal.ZERO;
+        /** The payment: "Pending" until Leopards pays, then "Paid" with the cheque or invoice number and date. */
+        volatile String paymentStatus = "Pending";
+        volatile String chequeNo;
+        volatile java.time.LocalDate chequeDate;
 
         Packet(String trackNumber, String orderId, long collectAmount, int weightGrams, String destinationCity, String body) {
             this.trackNumber = trackNumber;
@@ -146,6 +157,26 @@ public final class LeopardsStub implements AutoCloseable {
         packet.details.add(new String[] {status, LocalDateTime.now(ZoneId.of("Asia/Karachi")).format(TIME)});
     }
 
+    /**
+     * Leopards bills the packet (rupees): shipment charges, cash handling, return charges (a returned packet) and
+     * the GST on them; {@code getShippingCharges} shows them, with their sum as {@code net_charges}.
+     */
+    public void bill(String trackNumber, String shipment, String cashHandling, String returnCharges, String gst) {
+        Packet packet = packets.get(trackNumber);
+        packet.shipmentCharges = new BigDecimal(shipment);
+        packet.cashHandling = new BigDecimal(cashHandling);
+        packet.returnCharges = new BigDecimal(returnCharges);
+        packet.gstAmount = new BigDecimal(gst);
+    }
+
+    /** Leopards pays the packet's COD (less its charges) by cheque or invoice {@code chequeNo} on {@code on}. */
+    public void pay(String trackNumber, String chequeNo, java.time.LocalDate on) {
+        Packet packet = packets.get(trackNumber);
+        packet.chequeNo = chequeNo;
+        packet.chequeDate = on;
+        packet.paymentStatus = "Paid";
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -179,6 +210,8 @@ public final class LeopardsStub implements AutoCloseable {
                 case "getShipmentDetailsByOrderID" -> byOrder(exchange, in.getOrDefault("shipment_order_id", ""));
                 case "trackBookedPacket" -> track(exchange, in.getOrDefault("track_numbers", ""));
                 case "cancelBookedPackets" -> cancel(exchange, in.getOrDefault("cn_numbers", ""));
+                case "getPaymentDetails" -> payments(exchange, in.getOrDefault("cn_numbers", ""));
+                case "getShippingCharges" -> charges(exchange, in.getOrDefault("cn_numbers", ""));
                 default -> ok(exchange, "{\"status\":0,\"error\":\"Unknown method\"}");
             }
         }
@@ -293,6 +326,76 @@ public final class LeopardsStub implements AutoCloseable {
             advance(p.trackNumber, "Cancelled");
             ok(exchange, "{\"status\":\"1\",\"error\":\"null\"}");
         }
+    }
+
+    /** {@code getPaymentDetails}: up to 50 CNs; each packet's payment status, cheque or invoice number and date. */
+    private void payments(HttpExchange exchange, String cns) throws IOException {
+        List<Packet> asked = asked(cns);
+        if (asked == null) {
+            ok(exchange, "{\"status\":0,\"error\":\"Maximum 50 CN numbers are allowed\",\"payment_list\":null}");
+            return;
+        }
+        if (asked.isEmpty()) {
+            ok(exchange, "{\"status\":0,\"error\":\"CN number not found\",\"payment_list\":null}");
+            return;
+        }
+        StringBuilder list = new StringBuilder();
+        for (Packet p : asked) {
+            list.append(list.length() == 0 ? "" : ",").append("{\"booked_packet_cn\":\"").append(p.trackNumber)
+                    .append("\",\"billing_method\":\"COD\",\"status\":\"").append(p.paymentStatus)
+                    .append("\",\"invoice_cheque_no\":").append(p.chequeNo == null ? "null" : "\"" + p.chequeNo + "\"")
+                    .append(",\"invoice_cheque_date\":").append(p.chequeDate == null ? "null" : "\"" + p.chequeDate + "\"")
+                    .append(",\"payment_method\":\"Cheque\",\"message\":\"\",\"slip_link\":\"\"}");
+        }
+        ok(exchange, "{\"status\":1,\"error\":\"0\",\"payment_list\":[" + list + "]}");
+    }
+
+    /** {@code getShippingCharges}: up to 50 CNs; what Leopards billed each packet, with the COD amount. */
+    private void charges(HttpExchange exchange, String cns) throws IOException {
+        List<Packet> asked = asked(cns);
+        if (asked == null) {
+            ok(exchange, "{\"status\":0,\"error\":\"Maximum 50 CN numbers are allowed\"}");
+            return;
+        }
+        StringBuilder data = new StringBuilder();
+        for (Packet p : asked) {
+            if (p.shipmentCharges == null) {
+                continue; // not billed yet
+            }
+            BigDecimal net = p.shipmentCharges.add(p.cashHandling).add(p.returnCharges).add(p.gstAmount);
+            data.append(data.length() == 0 ? "" : ",").append("{\"cn_number\":\"").append(p.trackNumber)
+                    .append("\",\"billing_method\":\"COD\",\"invoice_cheque_no\":")
+                    .append(p.chequeNo == null ? "\"\"" : "\"" + p.chequeNo + "\"")
+                    .append(",\"weight_charged\":").append(p.weightGrams)
+                    .append(",\"shipment_charges\":").append(p.shipmentCharges.toPlainString())
+                    .append(",\"cash_handling_charges\":").append(p.cashHandling.toPlainString())
+                    .append(",\"return_charges\":").append(p.returnCharges.toPlainString())
+                    .append(",\"insurance_charges\":0,\"gst\":16,\"gst_amount\":").append(p.gstAmount.toPlainString())
+                    .append(",\"booked_packet_collect_amount\":").append(p.collectAmount)
+                    .append(",\"net_charges\":").append(net.toPlainString())
+                    .append(",\"billed_charges\":").append(net.toPlainString()).append('}');
+        }
+        if (data.length() == 0) {
+            ok(exchange, "{\"status\":0,\"error\":\"CN number not found\"}");
+            return;
+        }
+        ok(exchange, "{\"status\":1,\"error\":\"0\",\"data\":[" + data + "]}");
+    }
+
+    /** The packets named (unknown ones left out), or null for more than 50. */
+    private List<Packet> asked(String cns) {
+        String[] names = cns.split(",");
+        if (names.length > 50) {
+            return null;
+        }
+        List<Packet> found = new ArrayList<>();
+        for (String cn : names) {
+            Packet p = packets.get(cn.strip());
+            if (p != null) {
+                found.add(p);
+            }
+        }
+        return found;
     }
 
     private static Optional<String[]> city(String id) {

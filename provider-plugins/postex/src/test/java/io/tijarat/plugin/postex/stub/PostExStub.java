@@ -57,7 +57,20 @@ public final class PostExStub implements AutoCloseable {
         public final String city;
         public final String body;
         final List<String[]> history = Collections.synchronizedList(new ArrayList<>());
+        final java.time.LocalDate createdOn = java.time.LocalDate.now(ZoneId.of("Asia/Karachi"));
         volatile boolean cancelled;
+        /** Amounts in paisa, as PostEx sets them when the parcel is delivered or returned and when it pays. */
+        volatile long transactionFee;
+        volatile long transactionTax;
+        volatile long reversalFee;
+        volatile long reversalTax;
+        volatile long upfrontPayment;
+        volatile long reservePayment;
+        volatile String cpr1;
+        volatile java.time.LocalDate upfrontDate;
+        volatile String cpr2;
+        volatile java.time.LocalDate reserveDate;
+        volatile boolean settled;
 
         Order(String trackingNumber, String orderRef, long invoicePayment, String orderType, String city, String body) {
             this.trackingNumber = trackingNumber;
@@ -84,6 +97,7 @@ public final class PostExStub implements AutoCloseable {
     private final String token;
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final AtomicLong numbers = new AtomicLong(22_450_000_000L);
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private volatile boolean down;
     private volatile long delayMillis;
 
@@ -152,6 +166,52 @@ public final class PostExStub implements AutoCloseable {
         order.history.add(new String[] {code, LocalDateTime.now(ZoneId.of("Asia/Karachi")).format(TIME)});
     }
 
+    /** What PostEx keeps of a delivered parcel (paisa): its fee and the tax on it, shown on the order from then on. */
+    public void charge(String trackingNumber, long feePaisa, long taxPaisa) {
+        Order order = order(trackingNumber);
+        order.transactionFee = feePaisa;
+        order.transactionTax = taxPaisa;
+    }
+
+    /** What PostEx charges for carrying a parcel back (paisa), besides its fee. */
+    public void chargeReturn(String trackingNumber, long feePaisa, long taxPaisa) {
+        Order order = order(trackingNumber);
+        order.reversalFee = feePaisa;
+        order.reversalTax = taxPaisa;
+    }
+
+    /** PostEx pays the upfront part under a CPR; {@code settles} marks the parcel settled with it. */
+    public void payUpfront(String trackingNumber, String cpr, java.time.LocalDate on, long paisa, boolean settles) {
+        Order order = order(trackingNumber);
+        order.upfrontPayment = paisa;
+        order.cpr1 = cpr;
+        order.upfrontDate = on;
+        order.settled = settles;
+    }
+
+    /** PostEx pays the reserve under a second CPR, which settles the parcel. */
+    public void payReserve(String trackingNumber, String cpr, java.time.LocalDate on, long paisa) {
+        Order order = order(trackingNumber);
+        order.reservePayment = paisa;
+        order.cpr2 = cpr;
+        order.reserveDate = on;
+        order.settled = true;
+    }
+
+    /** How many times each path was asked for (e.g. {@code v1/payment-status}), for tests that count calls. */
+    public int requests(String pathPrefix) {
+        return requestCounts.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
+                .mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    private Order order(String trackingNumber) {
+        Order order = orders.get(trackingNumber);
+        if (order == null) {
+            throw new IllegalArgumentException("no order " + trackingNumber);
+        }
+        return order;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -174,12 +234,21 @@ public final class PostExStub implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getPath().substring("/services/integration/api/order/".length());
             String method = exchange.getRequestMethod();
+            requestCounts.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             String body = new String(raw, StandardCharsets.UTF_8);
             // Spring checks the parameters before the token
             if (path.equals("v2/get-operational-city")) {
                 String type = query(exchange).getOrDefault("operationalCityType", "");
                 if (!type.equals("pickup") && !type.equals("delivery")) {
+                    springBadRequest(exchange, path);
+                    return;
+                }
+            }
+            if (path.equals("v1/get-all-order")) {
+                // the live names; the guide's orderStatusID/fromDate/toDate are refused like any missing parameter
+                Map<String, String> q = query(exchange);
+                if (!q.containsKey("orderStatusId") || !q.containsKey("startDate") || !q.containsKey("endDate")) {
                     springBadRequest(exchange, path);
                     return;
                 }
@@ -194,6 +263,10 @@ public final class PostExStub implements AutoCloseable {
                 create(exchange, body, path);
             } else if (method.equals("GET") && path.startsWith("v1/track-order/")) {
                 track(exchange, path.substring("v1/track-order/".length()));
+            } else if (method.equals("GET") && path.startsWith("v1/payment-status/")) {
+                paymentStatus(exchange, path.substring("v1/payment-status/".length()));
+            } else if (method.equals("GET") && path.equals("v1/get-all-order")) {
+                allOrders(exchange, query(exchange));
             } else if (method.equals("PUT") && path.equals("v1/cancel-order")) {
                 cancel(exchange, body);
             } else if (method.equals("GET") && path.equals("v1/get-invoice")) {
@@ -259,7 +332,66 @@ public final class PostExStub implements AutoCloseable {
         }
         ok(exchange, "{\"statusCode\":\"200\",\"statusMessage\":\"SUCCESSFULLY OPERATED\",\"dist\":{\"trackingNumber\":\""
                 + tracking + "\",\"orderRefNumber\":\"" + order.orderRef + "\",\"invoicePayment\":" + order.invoicePayment
-                + ",\"transactionStatusHistory\":[" + history + "]}}");
+                + amounts(order) + ",\"transactionStatusHistory\":[" + history + "]}}");
+    }
+
+    /** The order's money fields as PostEx writes them: rupees, with decimals when there are paisa. */
+    private static String amounts(Order order) {
+        return ",\"transactionFee\":" + rupees(order.transactionFee) + ",\"transactionTax\":" + rupees(order.transactionTax)
+                + ",\"reversalFee\":" + rupees(order.reversalFee) + ",\"reversalTax\":" + rupees(order.reversalTax)
+                + ",\"upfrontPayment\":" + rupees(order.upfrontPayment) + ",\"reservePayment\":"
+                + rupees(order.reservePayment) + ",\"balancePayment\":0";
+    }
+
+    private static String rupees(long paisa) {
+        return java.math.BigDecimal.valueOf(paisa, 2).stripTrailingZeros().toPlainString();
+    }
+
+    /** Only the keys that have values, as live: an unpaid parcel is {orderRefNumber, trackingNumber, settle:false}. */
+    private void paymentStatus(HttpExchange exchange, String tracking) throws IOException {
+        Order order = orders.get(tracking);
+        if (order == null) {
+            ok(exchange, "{\"statusCode\":\"404\",\"statusMessage\":\"RECORD NOT FOUND\",\"dist\":null}");
+            return;
+        }
+        StringBuilder dist = new StringBuilder("{\"orderRefNumber\":\"" + order.orderRef + "\",\"trackingNumber\":\""
+                + tracking + "\",\"settle\":" + order.settled);
+        if (order.cpr1 != null) {
+            dist.append(",\"upfrontPaymentDate\":\"").append(order.upfrontDate).append(" 00:00:00\",\"cprNumber_1\":\"")
+                    .append(order.cpr1).append('"');
+        }
+        if (order.cpr2 != null) {
+            dist.append(",\"reservePaymentDate\":\"").append(order.reserveDate).append(" 00:00:00\",\"cprNumber_2\":\"")
+                    .append(order.cpr2).append('"');
+        }
+        if (order.settled) {
+            dist.append(",\"settlementDate\":\"").append(order.cpr2 != null ? order.reserveDate : order.upfrontDate)
+                    .append(" 00:00:00\"");
+        }
+        ok(exchange, "{\"statusCode\":\"200\",\"statusMessage\":\"SUCCESSFULLY OPERATED\",\"dist\":" + dist + "}}");
+    }
+
+    /** Orders created between two dates (inclusive), as flat rows (not wrapped as the guide shows). */
+    private void allOrders(HttpExchange exchange, Map<String, String> q) throws IOException {
+        java.time.LocalDate from;
+        java.time.LocalDate to;
+        try {
+            from = java.time.LocalDate.parse(q.get("startDate"));
+            to = java.time.LocalDate.parse(q.get("endDate"));
+        } catch (java.time.format.DateTimeParseException e) {
+            springBadRequest(exchange, "v1/get-all-order");
+            return;
+        }
+        StringBuilder rows = new StringBuilder();
+        for (Order order : orders.values()) {
+            if (!order.createdOn.isBefore(from) && !order.createdOn.isAfter(to)) {
+                rows.append(rows.length() == 0 ? "" : ",").append("{\"trackingNumber\":\"").append(order.trackingNumber)
+                        .append("\",\"orderRefNumber\":\"").append(order.orderRef).append("\",\"invoicePayment\":")
+                        .append(order.invoicePayment).append(",\"cityName\":\"").append(order.city)
+                        .append("\",\"transactionDate\":\"").append(order.createdOn).append(" 10:00:00\"}");
+            }
+        }
+        ok(exchange, "{\"statusCode\":\"200\",\"statusMessage\":\"SUCCESSFULLY OPERATED\",\"dist\":[" + rows + "]}");
     }
 
     private void cancel(HttpExchange exchange, String body) throws IOException {
