@@ -3,9 +3,11 @@ package io.tijarat.web.shipment;
 import static io.tijarat.web.testing.Fulfilments.charge;
 import static io.tijarat.web.testing.Fulfilments.fulfil;
 import static io.tijarat.web.testing.Fulfilments.orderStatus;
+import static io.tijarat.web.testing.Fulfilments.remittanceReport;
 import static io.tijarat.web.testing.Fulfilments.track;
 import static io.tijarat.web.testing.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tijarat.core.plugin.testkit.Eventually;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A shop fulfilling with Leopards, the bundled plugin against the Leopards stub, through the packaged server: quotes
  * from Leopards' tariff API for COD and prepaid; a COD order booked in grams with the order number and its whole
- * rupees, its slip link served, tracked to delivered; a prepaid order whose booking answer was lost, found again by
+ * rupees, its slip link served, tracked to delivered and its payout matched; a prepaid order whose booking answer was lost, found again by
  * its reference (not booked twice), and returned; a booking cancelled before pickup.
  */
 @TijaratIT
@@ -88,6 +90,17 @@ class LeopardsEndToEndIT {
         Eventually.await(Duration.ofSeconds(30), "delivered", () -> {
             track(http);
             return "DELIVERED".equals(orderStatus(http, codId));
+        });
+
+        // Paid by cheque, Leopards' charges kept: the payout matches; a packet not paid stays missing
+        assertTrue(remittanceReport(http).contains(track), "delivered, not paid yet: a missing payout");
+        leopards.bill(track, "150", "39.98", "0", "30.40");
+        track(http);
+        assertTrue(remittanceReport(http).contains(track), "billed, not paid: still waiting");
+        leopards.pay(track, "CHQ-" + track, java.time.LocalDate.now());
+        Eventually.await(Duration.ofSeconds(30), "the payout is read", () -> {
+            track(http);
+            return !remittanceReport(http).contains(track);
         });
 
         // Prepaid, the booking's answer lost: found by its reference at once, not booked again; then returned

@@ -3,9 +3,11 @@ package io.tijarat.web.shipment;
 import static io.tijarat.web.testing.Fulfilments.charge;
 import static io.tijarat.web.testing.Fulfilments.fulfil;
 import static io.tijarat.web.testing.Fulfilments.orderStatus;
+import static io.tijarat.web.testing.Fulfilments.remittanceReport;
 import static io.tijarat.web.testing.Fulfilments.track;
 import static io.tijarat.web.testing.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tijarat.core.plugin.testkit.Eventually;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A shop fulfilling with PostEx, the bundled plugin against the PostEx stub, through the packaged server: quotes for
  * COD and prepaid orders; a COD order booked with the order number and its whole rupees, its airway bill kept,
- * tracked to delivered; a prepaid order booked with nothing to collect and returned to the shop; a booking cancelled
+ * tracked to delivered and its payout matched; a prepaid order booked with nothing to collect and returned to the shop; a booking cancelled
  * before pickup and booked again.
  */
 @TijaratIT
@@ -94,6 +96,19 @@ class PostExEndToEndIT {
             return "DELIVERED".equals(orderStatus(http, codId));
         });
 
+        // Paid out under two CPRs, the upfront and the reserve, PostEx's fee and tax kept: the payout matches
+        assertTrue(remittanceReport(http).contains(tracking), "delivered, not paid yet: a missing payout");
+        postEx.charge(tracking, 18_000, 2_880);
+        postEx.payUpfront(tracking, "CPR-41001", java.time.LocalDate.now(), total - 20_880 - 50_000, false);
+        track(http);
+        assertTrue(remittanceReport(http).contains(tracking), "upfront paid, not settled: still waiting");
+        postEx.payReserve(tracking, "CPR-41077", java.time.LocalDate.now(), 50_000);
+        Eventually.await(Duration.ofSeconds(30), "the payout is read", () -> {
+            track(http);
+            return !remittanceReport(http).contains(tracking);
+        });
+        assertFalse(remittanceReport(http).contains(tracking), "matched: neither missing nor a mismatch");
+
         // Prepaid (a bank transfer staff confirmed): nothing to collect; returned to the shop
         String prepaid = field(shop.checkout("bank-transfer", "postex", "Multan", "PostEx Prepaid", null, "en").body(),
                 "order.id");
@@ -120,8 +135,4 @@ class PostExEndToEndIT {
         assertEquals(field(third, "number") + "-2", postEx.byTrackingNumber(field(again, "trackingNumber"))
                 .orElseThrow().orderRef);
     }
-
-
-
-
 }

@@ -32,6 +32,11 @@ public final class Fulfilments {
     }
 
     /** The order's status as staff see it. */
+    /** The COD remittance report (missing payouts with no grace, and mismatches), one large page. */
+    public static String remittanceReport(Http http) {
+        return http.get("/api/admin/cod/remittances?graceDays=0&size=200", "Authorization", Tokens.staff()).body();
+    }
+
     public static String orderStatus(Http http, String orderId) {
         return field(http.get("/api/admin/orders/" + orderId, "Authorization", Tokens.staff()).body(), "summary.status");
     }
