@@ -1,6 +1,9 @@
 package io.tijarat.web.admin;
 
+import io.tijarat.core.error.NotFoundException;
+import io.tijarat.core.provider.ShippingProviders;
 import io.tijarat.core.shipment.Fulfilment;
+import io.tijarat.core.shipment.PayoutStatement;
 import io.tijarat.core.shipment.Remittances;
 import io.tijarat.core.shipment.ShipmentLedger;
 import io.tijarat.web.TijaratApplication;
@@ -8,6 +11,7 @@ import io.tijarat.web.problem.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,6 +53,9 @@ public class AdminFulfilmentResource {
 
     @Inject
     ShipmentLedger ledger;
+
+    @Inject
+    ShippingProviders couriers;
 
     @POST
     @Path("/shipments/track")
@@ -135,5 +142,36 @@ public class AdminFulfilmentResource {
             @QueryParam("size") @DefaultValue("100") @Schema(ref = "ReportSize") int size) {
         return remittances.report(Duration.ofDays(QueryParams.range("graceDays", graceDays, 0, 365)),
                 QueryParams.range("page", page, 0, 100_000), QueryParams.range("size", size, 1, Remittances.MAX_PAGE_SIZE));
+    }
+
+    /** What a payout statement added: its lines, and how many were new (a line already recorded is not added again). */
+    public record StatementResult(int lines, int added) {
+    }
+
+    @POST
+    @Path("/cod/remittances/{courierId}/statement")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(TijaratApplication.ADMIN)
+    @Operation(operationId = "importPayoutStatement",
+            summary = "Read a courier's COD payout statement (CSV saved from the courier's portal) into the remittance"
+                    + " report: for couriers whose API reports no payout amounts (TCS). Columns, in any order:"
+                    + " tracking_number, collected, charges, remitted, paid_on, reference; amounts in rupees; a line"
+                    + " that collected nothing with charges is a returned parcel's deduction. All or nothing; a line"
+                    + " read before is not added again. Admin only.")
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type =
+            org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Read; the report now includes its lines",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PayoutStatementResult")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public StatementResult statement(@PathParam("courierId") String courierId, String csv) {
+        boolean installed = couriers.activeShipping().stream().anyMatch(d -> d.id().equals(courierId));
+        if (!installed) {
+            throw new NotFoundException("no active courier '" + QueryParams.maxLength("courierId", courierId, 64) + "'");
+        }
+        var records = PayoutStatement.read(csv);
+        return new StatementResult(records.size(), remittances.record(courierId, records));
     }
 }

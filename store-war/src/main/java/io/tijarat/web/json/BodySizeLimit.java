@@ -22,11 +22,16 @@ public class BodySizeLimit implements ContainerRequestFilter {
     /** A bank statement (admin only): up to {@code StatementCsv.MAX_LINES} lines. */
     public static final int STATEMENT_MAX_BYTES = 1024 * 1024;
     private static final String STATEMENT_PATH = "admin/payments/bank-statements";
+    /** A courier's payout statement (admin only): {@code admin/cod/remittances/<courier>/statement}. */
+    private static final java.util.regex.Pattern PAYOUT_STATEMENT_PATH =
+            java.util.regex.Pattern.compile("admin/cod/remittances/[^/]{1,64}/statement");
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        int limit = (path.startsWith("/") ? path.substring(1) : path).equals(STATEMENT_PATH) ? STATEMENT_MAX_BYTES : MAX_BYTES;
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        int limit = relative.equals(STATEMENT_PATH) || PAYOUT_STATEMENT_PATH.matcher(relative).matches()
+                ? STATEMENT_MAX_BYTES : MAX_BYTES;
         if (request.getLength() > limit) {
             request.abortWith(tooLarge(limit));
             return;

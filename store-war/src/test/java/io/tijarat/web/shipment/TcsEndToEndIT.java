@@ -3,9 +3,11 @@ package io.tijarat.web.shipment;
 import static io.tijarat.web.testing.Fulfilments.charge;
 import static io.tijarat.web.testing.Fulfilments.fulfil;
 import static io.tijarat.web.testing.Fulfilments.orderStatus;
+import static io.tijarat.web.testing.Fulfilments.remittanceReport;
 import static io.tijarat.web.testing.Fulfilments.track;
 import static io.tijarat.web.testing.Http.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tijarat.core.plugin.testkit.Eventually;
@@ -81,6 +83,31 @@ class TcsEndToEndIT {
             track(http);
             return "DELIVERED".equals(orderStatus(http, codId));
         });
+
+        // TCS's API reports no payouts: the admin reads TCS's payout statement (CSV) into the report; a bad line
+        // refuses the whole statement, a statement read twice adds nothing, staff may not import
+        long rupees = Long.parseLong(field(cod, "totalMinor")) / 100;
+        assertTrue(remittanceReport(http).contains(cn), "delivered, not paid yet: a missing payout");
+        String statement = "Tracking Number,Collected,Charges,Remitted,Paid On,Reference\r\n"
+                + cn + ",\"" + String.format(java.util.Locale.ROOT, "%,d", rupees) + "\",255.20," + (rupees - 255) + ".80,"
+                + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(java.time.LocalDate.now())
+                + ",TCS-INV-5501\r\n";
+        var bad = http.post("/api/admin/cod/remittances/tcs/statement", statement + "779999,abc,0,0,2026-12-05,X\r\n",
+                "Authorization", Tokens.admin(), "Content-Type", "text/csv");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("line 3") && bad.body().contains("collected"), bad.body());
+        assertTrue(remittanceReport(http).contains(cn), "a refused statement records nothing");
+        assertEquals(403, http.post("/api/admin/cod/remittances/tcs/statement", statement, "Authorization", Tokens.staff(),
+                "Content-Type", "text/csv").statusCode());
+        assertEquals(404, http.post("/api/admin/cod/remittances/nobody/statement", statement, "Authorization",
+                Tokens.admin(), "Content-Type", "text/csv").statusCode());
+        var read = http.post("/api/admin/cod/remittances/tcs/statement", statement, "Authorization", Tokens.admin(),
+                "Content-Type", "text/csv");
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals("1", field(read.body(), "added"), read.body());
+        assertFalse(remittanceReport(http).contains(cn), "matched: neither missing nor a mismatch");
+        assertEquals("0", field(http.post("/api/admin/cod/remittances/tcs/statement", statement, "Authorization",
+                Tokens.admin(), "Content-Type", "text/csv").body(), "added"), "read twice, added once");
 
         String prepaid = field(shop.checkout("bank-transfer", "tcs", "Multan", "Tcs Prepaid", null, "en").body(), "order.id");
         assertEquals(200, http.post("/api/admin/orders/" + prepaid + "/bank-transfer", "{\"bankReference\":\"RAAST"

@@ -111,8 +111,11 @@ public final class StatementCsv {
         return index < row.size() ? row.get(index) : "";
     }
 
-    /** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> rows(String csv) {
+    /**
+     * RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks; a leading byte-order mark is
+     * dropped. Also reads couriers' payout statements ({@code io.tijarat.core.shipment.PayoutStatement}).
+     */
+    public static List<List<String>> rows(String csv) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
