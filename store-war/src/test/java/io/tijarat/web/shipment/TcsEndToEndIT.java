@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A shop fulfilling with TCS, the bundled plugin against the TCS stub, through the packaged server: tariff quotes for
  * COD and prepaid; a COD order booked in kilograms with the order number and its whole rupees, tracked through a
- * failed attempt to delivered; a prepaid order returned; a booking cancelled before pickup; no label (TCS's COD API
- * has none), said so.
+ * failed attempt to delivered, its payout read from TCS's payout statement; a prepaid order returned; a booking
+ * cancelled before pickup; no label (TCS's COD API has none), said so. And TCS through its ECOM API ({@code tcs-ecom}):
+ * a COD order booked by city code, its airway bill kept, delivered; a booking cancelled.
  */
 @TijaratIT
 @RunAsClient
@@ -131,7 +132,43 @@ class TcsEndToEndIT {
         assertTrue(tcs.byNumber(field(first, "trackingNumber")).orElseThrow().cancelled());
     }
 
+    @Test
+    void a_cod_order_goes_through_tcs_ecom_with_its_airway_bill_kept() throws Exception {
+        var http = new Http(base);
+        var ecom = CourierStubs.tcsEcom();
+        Eventually.await(Duration.ofSeconds(30), "the TCS ECOM plugin is active",
+                () -> "ACTIVE".equals(TestPlugins.state(http, "tcs-ecom")));
+        var shop = new Shop(http, 199_950);
 
+        String cod = field(shop.checkout("cod", "tcs-ecom", "Lahore", "Tcs Ecom", null, "en").body(), "order");
+        String codId = field(cod, "id");
+        var booked = fulfil(http, codId);
+        assertEquals("BOOKED", field(booked, "status"), booked);
+        String cn = field(booked, "trackingNumber");
+        var at = ecom.byNumber(cn).orElseThrow();
+        assertEquals(field(cod, "number"), at.reference);
+        assertEquals(Long.parseLong(field(cod, "totalMinor")) / 100, at.codAmount);
+        assertEquals("LHE", at.cityCode);
+        assertEquals("true", field(booked, "labelStored"), "the airway bill is fetched and kept at booking");
+        java.net.http.HttpResponse<byte[]> label = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + base.getPort()
+                        + "/api/admin/shipments/" + field(booked, "id") + "/label")).header("Authorization", Tokens.staff())
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, label.statusCode());
+        assertTrue(new String(label.body(), java.nio.charset.StandardCharsets.US_ASCII).contains("airway bill " + cn));
 
+        ecom.checkpoint(cn, "Arrived at TCS Facility");
+        ecom.deliver(cn, "OK", "Delivered");
+        Eventually.await(Duration.ofSeconds(30), "delivered", () -> {
+            track(http);
+            return "DELIVERED".equals(orderStatus(http, codId));
+        });
 
+        String second = field(shop.checkout("cod", "tcs-ecom", "Karachi", "Tcs Ecom Cancel", null, "en").body(), "order.id");
+        var first = fulfil(http, second);
+        var cancelled = http.post("/api/admin/shipments/" + field(first, "id") + "/cancel", "", "Authorization",
+                Tokens.staff());
+        assertEquals("CANCELLED", field(cancelled.body(), "status"), cancelled.body());
+        assertTrue(ecom.byNumber(field(first, "trackingNumber")).orElseThrow().cancelled());
+    }
 }

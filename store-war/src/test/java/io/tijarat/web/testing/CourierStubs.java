@@ -14,6 +14,7 @@ public final class CourierStubs {
     private static PostExStub postEx;
     private static LeopardsStub leopards;
     private static TcsStub tcs;
+    private static io.tijarat.plugin.tcs.stub.TcsEcomStub tcsEcom;
 
     private CourierStubs() {
     }
@@ -39,6 +40,13 @@ public final class CourierStubs {
         return tcs;
     }
 
+    public static synchronized io.tijarat.plugin.tcs.stub.TcsEcomStub tcsEcom() {
+        if (tcsEcom == null) {
+            tcsEcom = io.tijarat.plugin.tcs.stub.TcsEcomStub.start();
+        }
+        return tcsEcom;
+    }
+
     /** The courier plugins' settings, as {@code tijarat.provider.<id>.<key>} system properties of the server. */
     static Map<String, String> serverProperties() {
         Map<String, String> properties = new java.util.HashMap<>(Map.of(
@@ -49,6 +57,8 @@ public final class CourierStubs {
                 "tijarat.provider.tcs.password", tcs().password(),
                 "tijarat.provider.tcs.cost-center-code", "CC-01",
                 "tijarat.provider.tcs.cod-fee-percent", "2"));
+        io.tijarat.plugin.tcs.stub.TcsEcomStub.settings(tcsEcom())
+                .forEach((key, value) -> properties.put("tijarat.provider.tcs-ecom." + key, value));
         properties.putAll(Map.of(
                 "tijarat.provider.leopards.base-url", leopards().baseUrl().toString(),
                 "tijarat.provider.leopards.api-key", leopards().apiKey(),

@@ -92,30 +92,13 @@ final class TcsProvider implements ShippingProvider {
 
     @Override
     public List<RateQuote> quote(RateRequest request) {
-        if (city(request.destinationCity()).isEmpty()) {
-            return List.of();
-        }
-        boolean sameCity = PakistanCities.get().key(request.destinationCity()).equals(PakistanCities.get().key(settings.originCity()));
-        OptionalLong delivery = (sameCity ? settings.sameCity() : settings.otherCities()).charge(request.parcel().weightGrams());
-        if (delivery.isEmpty()) {
-            return List.of();
-        }
-        long charge = delivery.getAsLong();
-        long fuel = percent(charge, settings.fuelPercent());
-        long codFee = request.codAmount().map(cod -> percent(cod.minorUnits(), settings.codFeePercent())).orElse(0L);
-        long gst = percent(charge + fuel + codFee, settings.gstPercent());
-        return List.of(new RateQuote(settings.service(), settings.service().equals("O") ? "TCS Overnight" : "TCS Second Day",
-                Money.pkr(charge + fuel + codFee + gst), Duration.ofHours(6), Optional.empty()));
-    }
-
-    private static long percent(long paisa, int percent) {
-        return (paisa * percent + 50) / 100;
+        return city(request.destinationCity()).isEmpty() ? List.of() : settings.rates().quote(request);
     }
 
     @Override
     public BookingOutcome book(ShipmentRequest request) {
         Optional<String> to = city(request.consignee().city());
-        Optional<String> from = city(settings.originCity());
+        Optional<String> from = city(settings.rates().originCity());
         if (to.isEmpty()) {
             return new BookingOutcome.Rejected("CITY_NOT_SERVED", "TCS does not deliver to " + request.consignee().city());
         }
@@ -127,14 +110,14 @@ final class TcsProvider implements ShippingProvider {
         order.put("consigneeAddress", request.consignee().address());
         order.put("consigneeMobNo", request.consignee().phone().pakistanLocal().orElse(request.consignee().phone().value()));
         order.put("consigneeEmail", request.consignee().email().map(Object::toString).orElse(""));
-        order.put("originCityName", from.orElse(settings.originCity()));
+        order.put("originCityName", from.orElse(settings.rates().originCity()));
         order.put("destinationCityName", to.get());
         // kilograms, with grams as decimals
         order.put("weight", BigDecimal.valueOf(request.parcel().weightGrams(), 3).stripTrailingZeros());
         order.put("pieces", request.parcel().pieces());
         order.put("codAmount", String.valueOf(request.codAmount().map(Money::wholeUnits).orElse(0L)));
         order.put("customerReferenceNo", request.orderNumber());
-        order.put("services", request.serviceCode().orElse(settings.service()));
+        order.put("services", request.serviceCode().orElse(settings.rates().service()));
         order.put("productDetails", request.contents());
         order.put("fragile", "No");
         order.put("remarks", request.instructions().orElse(""));
