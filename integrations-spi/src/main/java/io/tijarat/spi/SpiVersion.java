@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * replies and pushed delivery reports read by {@link io.tijarat.spi.notification.NotificationProvider#verifyInbound}
  * ({@link io.tijarat.spi.notification.InboundOutcome},
  * {@link io.tijarat.spi.notification.NotificationCapability#INBOUND_MESSAGES},
- * {@link io.tijarat.spi.notification.NotificationCapability#DELIVERY_WEBHOOKS}).
+ * {@link io.tijarat.spi.notification.NotificationCapability#DELIVERY_WEBHOOKS}); <b>1.5</b> a courier tariff by weight for
+ * couriers without a rates API ({@link io.tijarat.spi.shipping.WeightTariff}).
  *
  * @param major incremented for an incompatible change
  * @param minor incremented for a compatible addition
@@ -48,7 +49,7 @@ public record SpiVersion(int major, int minor) {
      * The version of this jar. Kept equal to the build's {@code tijarat.spi.version} (which also goes
      * into this jar's manifest) by a test.
      */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 4);
+    public static final SpiVersion CURRENT = new SpiVersion(1, 5);
 
     private static final Pattern TEXT = Pattern.compile("(0|[1-9]\\d{0,3})\\.(0|[1-9]\\d{0,3})");
 

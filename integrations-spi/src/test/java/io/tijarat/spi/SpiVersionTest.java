@@ -63,7 +63,7 @@ class SpiVersionTest {
 
         assertEquals(SpiVersion.CURRENT, SpiVersion.parse(build.getProperty("version")),
                 "SpiVersion.CURRENT and the build's tijarat.spi.version disagree; change both together");
-        assertEquals("1.4", SpiVersion.CURRENT.toString());
+        assertEquals("1.5", SpiVersion.CURRENT.toString());
     }
 
     @Test
@@ -73,7 +73,8 @@ class SpiVersionTest {
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.2"));
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.3"));
         assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.4"));
-        assertFalse(SpiVersion.CURRENT.isCompatibleWith("1.5"));
+        assertTrue(SpiVersion.CURRENT.isCompatibleWith("1.5"));
+        assertFalse(SpiVersion.CURRENT.isCompatibleWith("1.6"));
         assertFalse(SpiVersion.CURRENT.isCompatibleWith("2.0"));
     }
 }

@@ -19,7 +19,6 @@ import io.tijarat.spi.payment.CustomerAction;
 import io.tijarat.spi.payment.InquiryOutcome;
 import io.tijarat.spi.payment.InquiryRequest;
 import io.tijarat.spi.payment.PaymentOutcome;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

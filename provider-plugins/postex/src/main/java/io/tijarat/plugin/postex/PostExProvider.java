@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** PostEx through its COD API. Thread-safe: the only state is the cached city list. */
@@ -79,12 +78,12 @@ final class PostExProvider implements ShippingProvider {
         }
         boolean sameCity = io.tijarat.spi.geo.PakistanCities.get().key(request.destinationCity())
                 .equals(io.tijarat.spi.geo.PakistanCities.get().key(settings.originCity()));
-        OptionalLong delivery = (sameCity ? settings.sameCity() : settings.otherCities())
+        Optional<Money> delivery = (sameCity ? settings.sameCity() : settings.otherCities())
                 .charge(request.parcel().weightGrams());
         if (delivery.isEmpty()) {
             return List.of();
         }
-        long charge = delivery.getAsLong();
+        long charge = delivery.get().minorUnits();
         long fuel = percent(charge, settings.fuelPercent());
         // the cash-handling fee only for cash on delivery: a prepaid order pays none
         long codFee = request.codAmount().map(cod -> percent(cod.minorUnits(), settings.codFeePercent())).orElse(0L);

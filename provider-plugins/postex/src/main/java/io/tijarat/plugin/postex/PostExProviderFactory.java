@@ -1,5 +1,6 @@
 package io.tijarat.plugin.postex;
 
+import io.tijarat.spi.shipping.WeightTariff;
 import io.tijarat.spi.ConfigProperty;
 import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
@@ -51,10 +52,10 @@ public final class PostExProviderFactory implements ShippingProviderFactory {
             .property(ConfigProperty.withDefault(ORIGIN_CITY, "The city parcels are picked up in (for the same-city"
                     + " rate)", "Karachi"))
             .property(ConfigProperty.withDefault(RATES_SAME_CITY, "Delivery charges within the origin city, from your"
-                    + " PostEx agreement: " + PostExTariff.FORMAT + " (PostEx publishes no rates API)",
+                    + " PostEx agreement: " + WeightTariff.FORMAT + " (PostEx publishes no rates API)",
                     "500:15000,1000:18000,+1000:6000"))
             .property(ConfigProperty.withDefault(RATES_OTHER, "Delivery charges to other cities: "
-                    + PostExTariff.FORMAT, "500:20000,1000:25000,+1000:9000"))
+                    + WeightTariff.FORMAT, "500:20000,1000:25000,+1000:9000"))
             .property(ConfigProperty.withDefault(COD_FEE_PERCENT, "Cash-handling fee on cash-on-delivery orders, as a"
                     + " percentage of the amount collected (prepaid orders pay none)", "0")
                     .ofType(ConfigType.integer(0, 20)))

@@ -1,5 +1,6 @@
 package io.tijarat.plugin.postex;
 
+import io.tijarat.spi.shipping.WeightTariff;
 import static io.tijarat.plugin.postex.PostExProviderFactory.BASE_URL;
 import static io.tijarat.plugin.postex.PostExProviderFactory.CITY_LIST_TTL;
 import static io.tijarat.plugin.postex.PostExProviderFactory.COD_FEE_PERCENT;
@@ -23,7 +24,7 @@ import java.util.Optional;
 
 /** The plugin's settings, read and checked once at {@code create}; a bad value names its full key. */
 record PostExSettings(Secret token, URI baseUrl, Optional<String> pickupAddressCode, Optional<String> storeAddressCode,
-                      String originCity, PostExTariff sameCity, PostExTariff otherCities, int codFeePercent,
+                      String originCity, WeightTariff sameCity, WeightTariff otherCities, int codFeePercent,
                       int fuelPercent, int gstPercent, Duration cityListTtl) {
 
     static PostExSettings from(ProviderConfig config) {
@@ -43,9 +44,9 @@ record PostExSettings(Secret token, URI baseUrl, Optional<String> pickupAddressC
                 ConfigType.parseDuration(config.require(CITY_LIST_TTL).strip()));
     }
 
-    private static PostExTariff tariff(ProviderConfig config, String name) {
+    private static WeightTariff tariff(ProviderConfig config, String name) {
         try {
-            return PostExTariff.parse(config.require(name));
+            return WeightTariff.parse(config.require(name));
         } catch (IllegalArgumentException e) {
             throw new PermanentProviderException(config.keyFor(name) + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.tijarat.plugin.tcs;
 
+import io.tijarat.spi.shipping.WeightTariff;
 import io.tijarat.spi.ConfigProperty;
 import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
@@ -48,8 +49,8 @@ public final class TcsProviderFactory implements ShippingProviderFactory {
             .property(ConfigProperty.withDefault(SERVICE, "The TCS service booked: O overnight, D second day",
                     "O").ofType(ConfigType.oneOf("O", "D")))
             .property(ConfigProperty.withDefault(RATES_SAME_CITY, "Charges within the origin city, from your TCS"
-                    + " agreement: " + TcsTariff.FORMAT + " (TCS publishes no rates API)", "500:16000,1000:20000,+1000:7000"))
-            .property(ConfigProperty.withDefault(RATES_OTHER, "Charges to other cities: " + TcsTariff.FORMAT,
+                    + " agreement: " + WeightTariff.FORMAT + " (TCS publishes no rates API)", "500:16000,1000:20000,+1000:7000"))
+            .property(ConfigProperty.withDefault(RATES_OTHER, "Charges to other cities: " + WeightTariff.FORMAT,
                     "500:22000,1000:28000,+1000:10000"))
             .property(ConfigProperty.withDefault(COD_FEE_PERCENT, "Cash-handling fee on COD orders, percent of the"
                     + " amount collected (prepaid orders pay none)", "0").ofType(ConfigType.integer(0, 20)))

@@ -1,5 +1,6 @@
 package io.tijarat.plugin.tcs;
 
+import io.tijarat.spi.shipping.WeightTariff;
 import static io.tijarat.plugin.tcs.TcsProviderFactory.COD_FEE_PERCENT;
 import static io.tijarat.plugin.tcs.TcsProviderFactory.FUEL_PERCENT;
 import static io.tijarat.plugin.tcs.TcsProviderFactory.GST_PERCENT;
@@ -17,13 +18,12 @@ import io.tijarat.spi.shipping.RateRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The merchant's TCS tariff (TCS publishes no rates API), shared by both TCS APIs' providers: delivery charge by weight
  * within the origin city or to other cities, fuel surcharge, cash handling on COD orders only, GST on all of it.
  */
-record TcsRates(String originCity, String service, TcsTariff sameCity, TcsTariff otherCities, int codFeePercent,
+record TcsRates(String originCity, String service, WeightTariff sameCity, WeightTariff otherCities, int codFeePercent,
                 int fuelPercent, int gstPercent) {
 
     static TcsRates from(ProviderConfig config) {
@@ -35,9 +35,9 @@ record TcsRates(String originCity, String service, TcsTariff sameCity, TcsTariff
                 Integer.parseInt(config.require(FUEL_PERCENT).strip()), Integer.parseInt(config.require(GST_PERCENT).strip()));
     }
 
-    private static TcsTariff tariff(ProviderConfig config, String name) {
+    private static WeightTariff tariff(ProviderConfig config, String name) {
         try {
-            return TcsTariff.parse(config.require(name));
+            return WeightTariff.parse(config.require(name));
         } catch (IllegalArgumentException e) {
             throw new PermanentProviderException(config.keyFor(name) + ": " + e.getMessage());
         }
@@ -46,11 +46,11 @@ record TcsRates(String originCity, String service, TcsTariff sameCity, TcsTariff
     /** The quote for a parcel to a city TCS serves; empty if the tariff has no slab for its weight. */
     List<RateQuote> quote(RateRequest request) {
         boolean local = PakistanCities.get().key(request.destinationCity()).equals(PakistanCities.get().key(originCity));
-        OptionalLong delivery = (local ? sameCity : otherCities).charge(request.parcel().weightGrams());
+        Optional<Money> delivery = (local ? sameCity : otherCities).charge(request.parcel().weightGrams());
         if (delivery.isEmpty()) {
             return List.of();
         }
-        long charge = delivery.getAsLong();
+        long charge = delivery.get().minorUnits();
         long fuel = percent(charge, fuelPercent);
         // cash handling only for cash on delivery: a prepaid order pays none
         long codFee = request.codAmount().map(cod -> percent(cod.minorUnits(), codFeePercent)).orElse(0L);

@@ -1,19 +1,38 @@
-package io.tijarat.plugin.postex;
+package io.tijarat.spi.shipping;
 
+import io.tijarat.spi.Money;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
- * Delivery charges by weight, as a merchant's PostEx agreement lists them: {@code 500:15000,1000:18000,+1000:6000}
- * means Rs 150 up to 500 g, Rs 180 up to 1 kg, and Rs 60 for each further kg or part of one. Money in paisa.
+ * Delivery charges by weight, as a merchant's courier agreement lists them, for couriers that publish no rates API
+ * (TCS, PostEx): {@code 500:15000,1000:18000,+1000:6000} means Rs 150 up to 500 g, Rs 180 up to 1 kg, and Rs 60 for
+ * each further kg or part of one. Money in paisa. Immutable; parse it once from the plugin's setting (a
+ * {@link IllegalArgumentException} names what is wrong, for the plugin to report as a permanent configuration error).
+ * Since SPI 1.5.
  */
-record PostExTariff(List<long[]> slabs, long stepGrams, long stepPaisa) {
+public final class WeightTariff {
 
-    static final String FORMAT = "grams:paisa pairs in increasing weight, e.g. 500:15000,1000:18000,+1000:6000"
+    /** How the setting is written, for the plugin's property description. */
+    public static final String FORMAT = "grams:paisa pairs in increasing weight, e.g. 500:15000,1000:18000,+1000:6000"
             + " (Rs 150 up to 500 g, Rs 180 up to 1 kg, Rs 60 for each further kg or part)";
 
-    static PostExTariff parse(String text) {
+    private final List<long[]> slabs;
+    private final long stepGrams;
+    private final long stepPaisa;
+
+    private WeightTariff(List<long[]> slabs, long stepGrams, long stepPaisa) {
+        this.slabs = slabs;
+        this.stepGrams = stepGrams;
+        this.stepPaisa = stepPaisa;
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong with {@code text} */
+    public static WeightTariff parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("no weight slab; " + FORMAT);
+        }
         List<long[]> slabs = new ArrayList<>();
         long stepGrams = 0;
         long stepPaisa = 0;
@@ -47,21 +66,21 @@ record PostExTariff(List<long[]> slabs, long stepGrams, long stepPaisa) {
         if (slabs.isEmpty()) {
             throw new IllegalArgumentException("no weight slab; " + FORMAT);
         }
-        return new PostExTariff(List.copyOf(slabs), stepGrams, stepPaisa);
+        return new WeightTariff(List.copyOf(slabs), stepGrams, stepPaisa);
     }
 
-    /** The delivery charge for {@code grams}, in paisa; empty when heavier than the tariff covers. */
-    OptionalLong charge(int grams) {
+    /** The delivery charge for a parcel of {@code grams}; empty when it is heavier than the tariff covers. */
+    public Optional<Money> charge(int grams) {
         for (long[] slab : slabs) {
             if (grams <= slab[0]) {
-                return OptionalLong.of(slab[1]);
+                return Optional.of(Money.pkr(slab[1]));
             }
         }
         if (stepGrams == 0) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         long[] last = slabs.get(slabs.size() - 1);
         long steps = (grams - last[0] + stepGrams - 1) / stepGrams;
-        return OptionalLong.of(last[1] + steps * stepPaisa);
+        return Optional.of(Money.pkr(last[1] + steps * stepPaisa));
     }
 }
