@@ -54,7 +54,7 @@ final class PostExProvider implements ShippingProvider {
     private final Map<String, Instant> payoutAsked = new ConcurrentHashMap<>();
 
     /** Parcels asked about in one {@link #remittances} call: two PostEx calls each, within the call's time budget. */
-    static final int PAYOUT_PARCELS_PER_CALL = 20;
+    static final int PAYOUT_PARCELS_PER_CALL = 10;
     /** Days of orders searched for a lost booking: the core asks within half an hour, so today and yesterday. */
     static final int LOOKUP_DAYS = 1;
 
