@@ -126,9 +126,11 @@ public interface ShippingProvider {
     }
 
     /**
-     * What the courier has paid the shop for these delivered COD parcels: zero or more records per
-     * parcel. A read; the plugin splits the list into the courier's batch size (Leopards takes 50 per
-     * call). Requires {@link ShippingCapability#COD_REMITTANCE}.
+     * What the courier has paid the shop for these delivered (or returned) COD parcels: zero or more records per
+     * parcel, one per payment. A read; the plugin splits the list into the courier's batch size (Leopards takes 50 per
+     * call). The core asks again about a parcel until its records' payments and charges add up to what was collected
+     * (or a deduction settles it), and records each (parcel, reference) once: report an instalment when it is paid.
+     * Requires {@link ShippingCapability#COD_REMITTANCE}.
      */
     default List<RemittanceRecord> remittances(List<String> trackingNumbers) {
         throw new UnsupportedOperationException("remittances needs ShippingCapability.COD_REMITTANCE");

@@ -386,15 +386,20 @@ public class ShipmentLedger {
 
     /**
      * One page of this courier's COD parcels whose payout is still to come: delivered or returned since
-     * {@code since}, no payout line recorded for them yet, ids after {@code afterId} in id order (a keyset page:
-     * the caller passes the last id of the previous page). Parcels already paid out, and ones older than the
-     * window, are never loaded again.
+     * {@code since}, ids after {@code afterId} in id order (a keyset page: the caller passes the last id of the
+     * previous page). A parcel's payout is still to come while it has no payout line, or while its lines' payments and
+     * charges add up to less than what the courier says it collected (an upfront payment, the reserve still to come).
+     * A deduction for a returned parcel settles it. Parcels paid out, and ones older than the window, are not loaded
+     * again.
      */
     @Transactional(TxType.REQUIRED)
     public List<Shipment> codParcelsToSettle(String providerId, Instant since, String afterId, int limit) {
         return em.createQuery("select s from Shipment s where s.providerId = :p and s.codAmountMinor is not null"
                         + " and s.status in :done and s.updatedAt >= :since and s.id > :after"
-                        + " and not exists (select c.id from CodRemittance c where c.shipmentId = s.id)"
+                        + " and not exists (select d.id from CodRemittance d where d.shipmentId = s.id and d.collectedMinor = 0)"
+                        + " and (select coalesce(sum(c.remittedMinor + coalesce(c.chargesMinor, 0)), 0) from CodRemittance c"
+                        + " where c.shipmentId = s.id)"
+                        + " < (select coalesce(max(m.collectedMinor), 1) from CodRemittance m where m.shipmentId = s.id)"
                         + " order by s.id", Shipment.class)
                 .setParameter("p", providerId).setParameter("done", List.of(ShipmentStatus.DELIVERED, ShipmentStatus.RETURNED))
                 .setParameter("since", since).setParameter("after", afterId == null ? "" : afterId)

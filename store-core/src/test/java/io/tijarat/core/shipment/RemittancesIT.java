@@ -90,6 +90,31 @@ class RemittancesIT {
     }
 
     @Test
+    void givenParcelsPaidInPart_whenTheTrackingJobLooksForPayoutsToCome_thenOnlyThoseStillOwedMoreAreLoaded() {
+        Shipment upfrontOnly = shipment(ShipmentStatus.DELIVERED, NOW.minus(Duration.ofDays(3)));
+        Shipment paidInTwo = shipment(ShipmentStatus.DELIVERED, NOW.minus(Duration.ofDays(3)));
+        Shipment shortPaid = shipment(ShipmentStatus.DELIVERED, NOW.minus(Duration.ofDays(3)));
+        Shipment returned = shipment(ShipmentStatus.RETURNED, NOW.minus(Duration.ofDays(3)));
+        // upfront Rs 60 of Rs 100 collected, Rs 10 charges: Rs 30 still to come
+        instalment(upfrontOnly, 10_000, 1_000L, 6_000, "CPR-1");
+        instalment(paidInTwo, 10_000, 1_000L, 6_000, "CPR-1");
+        instalment(paidInTwo, 10_000, null, 3_000, "CPR-2");
+        // the courier says it collected Rs 80 of Rs 100 and paid it all: short, but nothing more is coming
+        instalment(shortPaid, 8_000, 500L, 7_500, "CPR-1");
+        remittances(r -> r.record(courier, List.of(RemittanceRecord.deduction(returned.trackingNumber(),
+                Money.pkr(15_000), LocalDate.of(2026, 11, 28), "CPR-1"))));
+
+        List<String> loaded = ids(ledger(l -> l.codParcelsToSettle(courier, NOW.minus(Duration.ofDays(60)), "", 200)));
+
+        assertEquals(List.of(upfrontOnly.id()), loaded, "the reserve of " + upfrontOnly.id() + " is still to come");
+    }
+
+    private void instalment(Shipment shipment, long collected, Long charges, long remitted, String reference) {
+        remittances(r -> r.record(courier, List.of(new RemittanceRecord(shipment.trackingNumber(), Money.pkr(collected),
+                Optional.ofNullable(charges).map(Money::pkr), Money.pkr(remitted), LocalDate.of(2026, 11, 20), reference))));
+    }
+
+    @Test
     void givenMoreOpenParcelsThanAPage_whenPaged_thenEachIsLoadedOnceInIdOrder() {
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 7; i++) {

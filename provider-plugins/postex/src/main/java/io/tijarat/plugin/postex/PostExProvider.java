@@ -281,11 +281,11 @@ final class PostExProvider implements ShippingProvider {
      * and {@code reversalFee}/{@code reversalTax} for a returned parcel. Those order fields are not in the guide's
      * excerpt; two independent integrations read them from live orders.
      *
-     * <p>A delivered parcel is reported once PostEx marks it settled, one record per CPR: the upfront payment with
-     * the charges, then the reserve. (The core stops asking about a parcel once it has a record, so reporting the
-     * upfront payment before settlement would lose the reserve.) A returned parcel with reversal charges and a CPR is
-     * a deduction. Two PostEx calls per parcel, so at most {@link #PAYOUT_PARCELS_PER_CALL} parcels are asked per call,
-     * those asked least recently first; the rest are asked on the next calls.
+     * <p>Each CPR is a record as soon as it is paid: the upfront payment with the charges, then the reserve (the core
+     * asks again about a parcel until its payments and charges add up to what was collected, and records a CPR once).
+     * A returned parcel with reversal charges and a CPR is a deduction. Two PostEx calls per parcel, so at most
+     * {@link #PAYOUT_PARCELS_PER_CALL} parcels are asked per call, those asked least recently first; the rest are asked
+     * on the next calls.
      */
     @Override
     public List<RemittanceRecord> remittances(List<String> trackingNumbers) {
@@ -322,9 +322,8 @@ final class PostExProvider implements ShippingProvider {
                     ? List.of(RemittanceRecord.deduction(trackingNumber, charges, paid1.get(), "CPR " + cpr1.get()))
                     : List.of();
         }
-        boolean settled = "true".equalsIgnoreCase(String.valueOf(payment.get("settle")));
         Money collected = amount(order, "invoicePayment");
-        if (!settled || !collected.isPositive()) {
+        if (!collected.isPositive()) {
             return List.of();
         }
         Money charges = amount(order, "transactionFee").plus(amount(order, "transactionTax"));

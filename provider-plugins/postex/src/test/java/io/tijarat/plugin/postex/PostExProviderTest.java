@@ -209,14 +209,17 @@ class PostExProviderTest {
     }
 
     @Test
-    void givenADeliveredParcelPaidUnderTwoCprs_whenPayoutsAreAsked_thenNothingUntilSettledThenBothPaymentsWithTheCharges() {
+    void givenADeliveredParcelPaidUnderTwoCprs_whenPayoutsAreAsked_thenTheUpfrontPaymentWithTheChargesThenTheReserve() {
         ShippingProvider postex = provider();
         String tracking = ((BookingOutcome.Booked) postex.book(shipment("Lahore", 2_339L, false))).trackingNumber();
         stub.advance(tracking, "0005");
+        assertTrue(postex.remittances(java.util.List.of(tracking)).isEmpty(), "delivered, nothing paid yet");
         stub.charge(tracking, 18_000, 2_880);
         stub.payUpfront(tracking, "CPR-7001", java.time.LocalDate.of(2026, 12, 3), 150_000, false);
 
-        assertTrue(postex.remittances(java.util.List.of(tracking)).isEmpty(), "upfront paid, reserve still to come");
+        var upfrontOnly = postex.remittances(java.util.List.of(tracking));
+        assertEquals(1, upfrontOnly.size(), "the upfront payment is reported when it is paid: " + upfrontOnly);
+        assertEquals(Money.pkr(150_000), upfrontOnly.get(0).remitted());
 
         stub.payReserve(tracking, "CPR-7044", java.time.LocalDate.of(2026, 12, 10), 63_020);
         var records = postex.remittances(java.util.List.of(tracking));
