@@ -19,11 +19,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,8 +41,6 @@ import java.util.stream.Collectors;
  */
 final class TcsEcomProvider implements ShippingProvider {
 
-    private static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
     private static final Pattern CURRENT = Pattern.compile("Current Status:\\s*([^\\n\\r]+)", Pattern.CASE_INSENSITIVE);
 
     /** One of TCS's cities: its code (KHI, LHE…) and name. */
@@ -57,45 +50,41 @@ final class TcsEcomProvider implements ShippingProvider {
     private final TcsEcomSettings settings;
     private final TcsEcomApi api;
     private final Clock clock;
-    private volatile Map<String, City> cities;
-    private volatile Instant citiesLoaded = Instant.MIN;
+    private final TcsCities<City> cities;
 
     TcsEcomProvider(TcsEcomSettings settings, TcsEcomApi api, Clock clock) {
         this.settings = settings;
         this.api = api;
         this.clock = clock;
+        this.cities = new TcsCities<>(clock, settings.cityListTtl(), this::loadCities);
     }
 
-    /** TCS's city for a name, from {@code citylistbycountry}, matched through the canonical list. */
-    private Optional<City> city(String name) {
-        Map<String, City> known = cities;
-        if (known == null || !clock.instant().isBefore(citiesLoaded.plus(settings.cityListTtl()))) {
-            TcsEcomApi.Answer answer = api.get("ecom/api/setup/citylistbycountry", Map.of("countrycode", "PK"));
-            Map<String, City> loaded = new HashMap<>();
-            if (answer.status() == 200) {
-                for (Object item : answer.json().flatMap(b -> Json.array(b, "data")).orElse(List.of())) {
-                    if (item instanceof Map<?, ?> raw) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> c = (Map<String, Object>) raw;
-                        Optional<String> code = Json.text(c, "citycode");
-                        Optional<String> cityName = Json.text(c, "cityname");
-                        if (code.isPresent() && cityName.isPresent()) {
-                            loaded.put(PakistanCities.get().key(cityName.get()), new City(code.get(), cityName.get()));
-                        }
+    /** TCS's city list ({@code citylistbycountry}): codes and names, found through the canonical list. */
+    private Map<String, City> loadCities() {
+        TcsEcomApi.Answer answer = api.get("ecom/api/setup/citylistbycountry", Map.of("countrycode", "PK"));
+        Map<String, City> loaded = new HashMap<>();
+        if (answer.status() == 200) {
+            for (Object item : answer.json().flatMap(b -> Json.array(b, "data")).orElse(List.of())) {
+                if (item instanceof Map<?, ?> raw) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> c = (Map<String, Object>) raw;
+                    Optional<String> code = Json.text(c, "citycode");
+                    Optional<String> cityName = Json.text(c, "cityname");
+                    if (code.isPresent() && cityName.isPresent()) {
+                        loaded.put(PakistanCities.get().key(cityName.get()), new City(code.get(), cityName.get()));
                     }
                 }
             }
-            if (!loaded.isEmpty()) {
-                known = Map.copyOf(loaded);
-                cities = known;
-                citiesLoaded = clock.instant();
-            }
-            if (known == null) {
-                throw new TransientProviderException("TCS's city list is not available ("
-                        + answer.lostBecause().orElse("HTTP " + answer.status()) + ")");
-            }
         }
-        return Optional.ofNullable(known.get(PakistanCities.get().key(name)));
+        if (loaded.isEmpty()) {
+            throw new TransientProviderException("TCS's city list is not available ("
+                    + answer.lostBecause().orElse("HTTP " + answer.status()) + ")");
+        }
+        return loaded;
+    }
+
+    private Optional<City> city(String name) {
+        return cities.find(name);
     }
 
     @Override
@@ -287,7 +276,7 @@ final class TcsEcomProvider implements ShippingProvider {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> step = (Map<String, Object>) raw;
                     String words = Json.text(step, "status").orElse("update");
-                    events.add(new ShipmentTracking.Event(when(Json.text(step, "datetime")),
+                    events.add(new ShipmentTracking.Event(TcsStatus.at(Json.text(step, "datetime"), clock),
                             TcsStatus.of(Json.text(step, "code").orElse(""), words), words,
                             Json.text(step, "station").or(() -> Json.text(step, "location"))));
                 }
@@ -299,19 +288,7 @@ final class TcsEcomProvider implements ShippingProvider {
             return Optional.of(new ShipmentTracking(trackingNumber, status == TrackingStatus.EXCEPTION
                     ? TrackingStatus.BOOKED : status, List.of()));
         }
-        ShipmentTracking tracking = new ShipmentTracking(trackingNumber, TrackingStatus.BOOKED, events);
-        return Optional.of(new ShipmentTracking(trackingNumber, tracking.latestEvent().get().status(), events));
-    }
-
-    private Instant when(Optional<String> text) {
-        if (text.isPresent()) {
-            try {
-                return LocalDateTime.parse(text.get(), LOCAL).atZone(PAKISTAN).toInstant();
-            } catch (DateTimeParseException unreadable) {
-                // below
-            }
-        }
-        return clock.instant();
+        return Optional.of(TcsStatus.tracking(trackingNumber, events));
     }
 
     @Override

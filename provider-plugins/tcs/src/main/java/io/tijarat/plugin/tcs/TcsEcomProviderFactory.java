@@ -1,6 +1,5 @@
 package io.tijarat.plugin.tcs;
 
-import io.tijarat.spi.shipping.WeightTariff;
 import io.tijarat.spi.ConfigProperty;
 import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
@@ -27,7 +26,7 @@ public final class TcsEcomProviderFactory implements ShippingProviderFactory {
     static final String SHIPPER_ADDRESS = "shipper-address";
     static final String SHIPPER_MOBILE = "shipper-mobile";
 
-    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder(ID, ProviderKind.SHIPPING)
+    private static final ProviderDescriptor DESCRIPTOR = TcsRates.declare(ProviderDescriptor.builder(ID, ProviderKind.SHIPPING)
             .displayName("TCS (ECOM API)")
             .pluginVersion(Optional.ofNullable(TcsEcomProviderFactory.class.getPackage().getImplementationVersion())
                     .orElse("development"))
@@ -44,25 +43,7 @@ public final class TcsEcomProviderFactory implements ShippingProviderFactory {
             .property(ConfigProperty.required(SHIPPER_ADDRESS, "The pickup address on the airway bill"))
             .property(ConfigProperty.required(SHIPPER_MOBILE, "The shipper's mobile number (03xxxxxxxxx)"))
             .property(ConfigProperty.withDefault(TcsProviderFactory.BASE_URL, "The API host (UAT: "
-                    + TcsEcomApi.UAT + ")", TcsEcomApi.PRODUCTION).ofType(ConfigType.url()))
-            .property(ConfigProperty.withDefault(TcsProviderFactory.ORIGIN_CITY, "The city parcels are picked up in",
-                    "Karachi"))
-            .property(ConfigProperty.withDefault(TcsProviderFactory.SERVICE, "The TCS service booked: O overnight,"
-                    + " D second day", "O").ofType(ConfigType.oneOf("O", "D")))
-            .property(ConfigProperty.withDefault(TcsProviderFactory.RATES_SAME_CITY, "Charges within the origin city,"
-                    + " from your TCS agreement: " + WeightTariff.FORMAT + " (TCS publishes no rates API)",
-                    "500:16000,1000:20000,+1000:7000"))
-            .property(ConfigProperty.withDefault(TcsProviderFactory.RATES_OTHER, "Charges to other cities: "
-                    + WeightTariff.FORMAT, "500:22000,1000:28000,+1000:10000"))
-            .property(ConfigProperty.withDefault(TcsProviderFactory.COD_FEE_PERCENT, "Cash-handling fee on COD"
-                    + " orders, percent of the amount collected (prepaid orders pay none)", "0")
-                    .ofType(ConfigType.integer(0, 20)))
-            .property(ConfigProperty.withDefault(TcsProviderFactory.FUEL_PERCENT, "Fuel surcharge, percent", "0")
-                    .ofType(ConfigType.integer(0, 100)))
-            .property(ConfigProperty.withDefault(TcsProviderFactory.GST_PERCENT, "Sales tax on the courier's"
-                    + " charges, percent", "0").ofType(ConfigType.integer(0, 50)))
-            .property(ConfigProperty.withDefault(TcsProviderFactory.CITY_LIST_TTL, "How long TCS's city list is kept",
-                    "12h").ofType(ConfigType.duration()))
+                    + TcsEcomApi.UAT + ")", TcsEcomApi.PRODUCTION).ofType(ConfigType.url())))
             .defaultTimeout(Duration.ofSeconds(20))
             .build();
 

@@ -13,17 +13,11 @@ import io.tijarat.spi.shipping.RateRequest;
 import io.tijarat.spi.shipping.ShipmentRequest;
 import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.ShippingProvider;
-import io.tijarat.spi.shipping.TrackingStatus;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,49 +30,43 @@ import java.util.regex.Pattern;
 /** TCS through its COD API. Thread-safe: the only state is the cached city list. */
 final class TcsProvider implements ShippingProvider {
 
-    private static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
     /** The consignment number at the end of bookingReply.result, "… : 779412345678". */
     private static final Pattern CN = Pattern.compile(":\\s*(\\d{6,20})\\s*$");
 
     private final TcsSettings settings;
     private final TcsApi api;
     private final Clock clock;
-    private volatile Map<String, String> cities;
-    private volatile Instant citiesLoaded = Instant.MIN;
+    private final TcsCities<String> cities;
 
     TcsProvider(TcsSettings settings, TcsApi api, Clock clock) {
         this.settings = settings;
         this.api = api;
         this.clock = clock;
+        this.cities = new TcsCities<>(clock, settings.cityListTtl(), this::loadCities);
     }
 
-    /** TCS's name for a city, from its list ({@code GET cities}), matched through the canonical list. */
-    private Optional<String> city(String name) {
-        Map<String, String> known = cities;
-        if (known == null || !clock.instant().isBefore(citiesLoaded.plus(settings.cityListTtl()))) {
-            TcsApi.Reply reply = api.cod("GET", "cities", null);
-            if (reply.ok()) {
-                Map<String, String> loaded = new HashMap<>();
-                for (Object item : Json.array(reply.body(), "allCities").orElse(List.of())) {
-                    if (item instanceof Map<?, ?> raw) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> c = (Map<String, Object>) raw;
-                        Json.text(c, "cityName").ifPresent(n -> loaded.put(PakistanCities.get().key(n), n));
-                    }
+    /** TCS's city list ({@code GET cities}): its names, found through the canonical list. */
+    private Map<String, String> loadCities() {
+        TcsApi.Reply reply = api.cod("GET", "cities", null);
+        Map<String, String> loaded = new HashMap<>();
+        if (reply.ok()) {
+            for (Object item : Json.array(reply.body(), "allCities").orElse(List.of())) {
+                if (item instanceof Map<?, ?> raw) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> c = (Map<String, Object>) raw;
+                    Json.text(c, "cityName").ifPresent(n -> loaded.put(PakistanCities.get().key(n), n));
                 }
-                if (!loaded.isEmpty()) {
-                    known = Map.copyOf(loaded);
-                    cities = known;
-                    citiesLoaded = clock.instant();
-                }
-            }
-            if (known == null) {
-                throw new TransientProviderException("TCS's city list is not available ("
-                        + (reply.lost() ? reply.lostBecause().get() : "code " + reply.code()) + ")");
             }
         }
-        return Optional.ofNullable(known.get(PakistanCities.get().key(name)));
+        if (loaded.isEmpty()) {
+            throw new TransientProviderException("TCS's city list is not available ("
+                    + (reply.lost() ? reply.lostBecause().get() : "code " + reply.code()) + ")");
+        }
+        return loaded;
+    }
+
+    private Optional<String> city(String name) {
+        return cities.find(name);
     }
 
     @Override
@@ -161,28 +149,13 @@ final class TcsProvider implements ShippingProvider {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> step = (Map<String, Object>) raw;
                     String words = Json.text(step, "status").orElse("update");
-                    events.add(new ShipmentTracking.Event(when(Json.text(step, "dateTime")),
+                    events.add(new ShipmentTracking.Event(TcsStatus.at(Json.text(step, "dateTime"), clock),
                             TcsStatus.of(Json.text(step, "code").orElse(""), words), words,
                             Json.text(step, "station").or(() -> Json.text(step, "recievedAt"))));
                 }
             }
         }
-        if (events.isEmpty()) {
-            return Optional.of(new ShipmentTracking(trackingNumber, TrackingStatus.BOOKED, List.of()));
-        }
-        ShipmentTracking tracking = new ShipmentTracking(trackingNumber, TrackingStatus.BOOKED, events);
-        return Optional.of(new ShipmentTracking(trackingNumber, tracking.latestEvent().get().status(), events));
-    }
-
-    private Instant when(Optional<String> text) {
-        if (text.isPresent()) {
-            try {
-                return LocalDateTime.parse(text.get(), LOCAL).atZone(PAKISTAN).toInstant();
-            } catch (DateTimeParseException unreadable) {
-                // below
-            }
-        }
-        return clock.instant();
+        return Optional.of(TcsStatus.tracking(trackingNumber, events));
     }
 
     @Override

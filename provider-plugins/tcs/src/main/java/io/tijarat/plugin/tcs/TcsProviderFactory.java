@@ -1,6 +1,5 @@
 package io.tijarat.plugin.tcs;
 
-import io.tijarat.spi.shipping.WeightTariff;
 import io.tijarat.spi.ConfigProperty;
 import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.ProviderContext;
@@ -32,7 +31,7 @@ public final class TcsProviderFactory implements ShippingProviderFactory {
     static final String GST_PERCENT = "gst-percent";
     static final String CITY_LIST_TTL = "city-list-ttl";
 
-    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder(ID, ProviderKind.SHIPPING)
+    private static final ProviderDescriptor DESCRIPTOR = TcsRates.declare(ProviderDescriptor.builder(ID, ProviderKind.SHIPPING)
             .displayName("TCS")
             .pluginVersion(Optional.ofNullable(TcsProviderFactory.class.getPackage().getImplementationVersion())
                     .orElse("development"))
@@ -44,22 +43,7 @@ public final class TcsProviderFactory implements ShippingProviderFactory {
             .property(ConfigProperty.required(COST_CENTER, "The cost centre code TCS gave the account"))
             .property(ConfigProperty.withDefault(BASE_URL, "The COD API root", TcsApi.PRODUCTION).ofType(ConfigType.url()))
             .property(ConfigProperty.withDefault(TRACKING_URL, "The tracking API", TcsApi.TRACKING)
-                    .ofType(ConfigType.url()))
-            .property(ConfigProperty.withDefault(ORIGIN_CITY, "The city parcels are picked up in", "Karachi"))
-            .property(ConfigProperty.withDefault(SERVICE, "The TCS service booked: O overnight, D second day",
-                    "O").ofType(ConfigType.oneOf("O", "D")))
-            .property(ConfigProperty.withDefault(RATES_SAME_CITY, "Charges within the origin city, from your TCS"
-                    + " agreement: " + WeightTariff.FORMAT + " (TCS publishes no rates API)", "500:16000,1000:20000,+1000:7000"))
-            .property(ConfigProperty.withDefault(RATES_OTHER, "Charges to other cities: " + WeightTariff.FORMAT,
-                    "500:22000,1000:28000,+1000:10000"))
-            .property(ConfigProperty.withDefault(COD_FEE_PERCENT, "Cash-handling fee on COD orders, percent of the"
-                    + " amount collected (prepaid orders pay none)", "0").ofType(ConfigType.integer(0, 20)))
-            .property(ConfigProperty.withDefault(FUEL_PERCENT, "Fuel surcharge, percent", "0")
-                    .ofType(ConfigType.integer(0, 100)))
-            .property(ConfigProperty.withDefault(GST_PERCENT, "Sales tax on the courier's charges, percent", "0")
-                    .ofType(ConfigType.integer(0, 50)))
-            .property(ConfigProperty.withDefault(CITY_LIST_TTL, "How long TCS's city list is kept", "12h")
-                    .ofType(ConfigType.duration()))
+                    .ofType(ConfigType.url())))
             .defaultTimeout(Duration.ofSeconds(20))
             .build();
 

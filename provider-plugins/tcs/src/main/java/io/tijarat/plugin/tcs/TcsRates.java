@@ -1,6 +1,7 @@
 package io.tijarat.plugin.tcs;
 
 import io.tijarat.spi.shipping.WeightTariff;
+import static io.tijarat.plugin.tcs.TcsProviderFactory.CITY_LIST_TTL;
 import static io.tijarat.plugin.tcs.TcsProviderFactory.COD_FEE_PERCENT;
 import static io.tijarat.plugin.tcs.TcsProviderFactory.FUEL_PERCENT;
 import static io.tijarat.plugin.tcs.TcsProviderFactory.GST_PERCENT;
@@ -9,9 +10,12 @@ import static io.tijarat.plugin.tcs.TcsProviderFactory.RATES_OTHER;
 import static io.tijarat.plugin.tcs.TcsProviderFactory.RATES_SAME_CITY;
 import static io.tijarat.plugin.tcs.TcsProviderFactory.SERVICE;
 
+import io.tijarat.spi.ConfigProperty;
+import io.tijarat.spi.ConfigType;
 import io.tijarat.spi.Money;
 import io.tijarat.spi.PermanentProviderException;
 import io.tijarat.spi.ProviderConfig;
+import io.tijarat.spi.ProviderDescriptor;
 import io.tijarat.spi.geo.PakistanCities;
 import io.tijarat.spi.shipping.RateQuote;
 import io.tijarat.spi.shipping.RateRequest;
@@ -25,6 +29,30 @@ import java.util.Optional;
  */
 record TcsRates(String originCity, String service, WeightTariff sameCity, WeightTariff otherCities, int codFeePercent,
                 int fuelPercent, int gstPercent) {
+
+    /**
+     * Adds the settings both TCS providers share to a descriptor: the origin city, the service, the tariff, the fees
+     * and the city list's lifetime (same keys, defaults and checks for either API).
+     */
+    static ProviderDescriptor.Builder declare(ProviderDescriptor.Builder builder) {
+        return builder
+                .property(ConfigProperty.withDefault(ORIGIN_CITY, "The city parcels are picked up in", "Karachi"))
+                .property(ConfigProperty.withDefault(SERVICE, "The TCS service booked: O overnight, D second day",
+                        "O").ofType(ConfigType.oneOf("O", "D")))
+                .property(ConfigProperty.withDefault(RATES_SAME_CITY, "Charges within the origin city, from your TCS"
+                        + " agreement: " + WeightTariff.FORMAT + " (TCS publishes no rates API)",
+                        "500:16000,1000:20000,+1000:7000"))
+                .property(ConfigProperty.withDefault(RATES_OTHER, "Charges to other cities: " + WeightTariff.FORMAT,
+                        "500:22000,1000:28000,+1000:10000"))
+                .property(ConfigProperty.withDefault(COD_FEE_PERCENT, "Cash-handling fee on COD orders, percent of the"
+                        + " amount collected (prepaid orders pay none)", "0").ofType(ConfigType.integer(0, 20)))
+                .property(ConfigProperty.withDefault(FUEL_PERCENT, "Fuel surcharge, percent", "0")
+                        .ofType(ConfigType.integer(0, 100)))
+                .property(ConfigProperty.withDefault(GST_PERCENT, "Sales tax on the courier's charges, percent", "0")
+                        .ofType(ConfigType.integer(0, 50)))
+                .property(ConfigProperty.withDefault(CITY_LIST_TTL, "How long TCS's city list is kept", "12h")
+                        .ofType(ConfigType.duration()));
+    }
 
     static TcsRates from(ProviderConfig config) {
         String origin = config.require(ORIGIN_CITY).strip();

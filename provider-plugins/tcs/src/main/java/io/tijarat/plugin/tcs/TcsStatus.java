@@ -1,8 +1,17 @@
 package io.tijarat.plugin.tcs;
 
+import io.tijarat.spi.shipping.ShipmentTracking;
 import io.tijarat.spi.shipping.TrackingStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * TCS's delivery codes in the core's terms, as open-source integrations of the tracking API report them:
@@ -47,5 +56,27 @@ final class TcsStatus {
             return TrackingStatus.IN_TRANSIT;
         }
         return TrackingStatus.EXCEPTION;
+    }
+
+    private static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
+
+    /** When a step happened: TCS writes Pakistan local time; a step without a readable time gets now. */
+    static Instant at(Optional<String> text, Clock clock) {
+        if (text.isPresent()) {
+            try {
+                return LocalDateTime.parse(text.get(), LOCAL).atZone(PAKISTAN).toInstant();
+            } catch (DateTimeParseException unreadable) {
+                // below
+            }
+        }
+        return clock.instant();
+    }
+
+    /** A consignment's tracking: its latest step's status, or booked while TCS shows no step. */
+    static ShipmentTracking tracking(String trackingNumber, List<ShipmentTracking.Event> events) {
+        ShipmentTracking tracking = new ShipmentTracking(trackingNumber, TrackingStatus.BOOKED, events);
+        return tracking.latestEvent().map(latest -> new ShipmentTracking(trackingNumber, latest.status(), events))
+                .orElse(tracking);
     }
 }

@@ -2,6 +2,7 @@ package io.tijarat.core.payment.inbound;
 
 import io.tijarat.core.payment.attempt.PaymentAttempt;
 import io.tijarat.core.payment.settlement.PaymentSettlement;
+import io.tijarat.core.persistence.UniqueKeys;
 import io.tijarat.core.provider.PaymentProviders;
 import io.tijarat.core.provider.ProviderUnavailableException;
 import io.tijarat.spi.payment.CallbackOutcome;
@@ -64,7 +65,7 @@ public class ProviderEvents {
         try {
             return self.insert(providerId, verified);
         } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
+            if (UniqueKeys.violated(e)) {
                 return Optional.empty(); // the same event, delivered concurrently: the other delivery stored it
             }
             throw e;
@@ -223,15 +224,5 @@ public class ProviderEvents {
         } catch (ProviderUnavailableException e) {
             return new InquiryOutcome.Unknown("could not confirm: " + e.getMessage());
         }
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || t.getClass().getSimpleName().contains("ConstraintViolation")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
